@@ -33,6 +33,7 @@ final class CsvText {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int EXAMPLE_CHARS = 60;
+    private static final int HEADER_CHARS = 200;
 
     /** A record and the physical line it starts on (records with quoted newlines span several lines). */
     record Row(CSVRecord record, long line) {
@@ -113,7 +114,11 @@ final class CsvText {
     }
 
     static String abbreviate(String s) {
-        return s.length() <= EXAMPLE_CHARS ? s : s.substring(0, EXAMPLE_CHARS - 3) + "...";
+        return abbreviate(s, EXAMPLE_CHARS);
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     /**
@@ -163,7 +168,7 @@ final class CsvText {
             for (char c : new char[] {',', ';', '\t', '|', ':'}) {
                 if (c != delimiter && header.getFirst().indexOf(c) >= 0) {
                     throw new DataFormatException(name + ":1: fields are separated by " + describe(c) + ", expected "
-                            + describe(delimiter) + " (header is '" + abbreviate(header.getFirst()) + "'; expected "
+                            + describe(delimiter) + " (header is '" + abbreviate(header.getFirst(), HEADER_CHARS) + "'; expected "
                             + want + ")");
                 }
             }
@@ -171,7 +176,7 @@ final class CsvText {
         for (String column : expected) {
             if (!header.contains(column)) {
                 throw new DataFormatException(name + ":1: missing column '" + column + "' (header is '"
-                        + abbreviate(found) + "'; expected " + want + ")");
+                        + abbreviate(found, HEADER_CHARS) + "'; expected " + want + ")");
             }
         }
     }

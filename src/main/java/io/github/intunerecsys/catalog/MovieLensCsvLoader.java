@@ -39,6 +39,7 @@ final class MovieLensCsvLoader implements DatasetLoader {
     static final List<String> EXTRA_COLUMNS = List.of("movieId", "overview", "tagline", "keywords", "director",
             "cast", "runtime", "language", "collection");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TITLE_YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[-–]\\d{0,4})?\\)\\s*$");
 
     @Override
@@ -67,13 +68,17 @@ final class MovieLensCsvLoader implements DatasetLoader {
         return new Dataset(format(), dir, catalog, ratings, report, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /** Splits "Toy Story (1995)" into title and year; a title without a year keeps year 0. */
+    /**
+     * Splits "Toy Story (1995)" into title and year; a title without a year keeps year 0. Runs of whitespace,
+     * quoted newlines included, become one space.
+     */
     static String[] splitTitle(String raw) {
-        Matcher m = TITLE_YEAR.matcher(raw.strip());
+        String title = WHITESPACE.matcher(raw.strip()).replaceAll(" ");
+        Matcher m = TITLE_YEAR.matcher(title);
         if (m.matches()) {
             return new String[] {m.group(1), m.group(2)};
         }
-        return new String[] {raw.strip(), "0"};
+        return new String[] {title, "0"};
     }
 
     /** The movie id of a row, or null after counting the skip (not a number, or unknown when {@code known} is given). */
@@ -229,7 +234,7 @@ final class MovieLensCsvLoader implements DatasetLoader {
             if (id == null) {
                 return;
             }
-            String tag = row.get("tag").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            String tag = WHITESPACE.matcher(row.get("tag").strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
             if (tag.isEmpty()) {
                 return;
             }
