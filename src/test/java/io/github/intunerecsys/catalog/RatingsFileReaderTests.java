@@ -80,6 +80,23 @@ class RatingsFileReaderTests {
     }
 
     @Test
+    void lineNumbersStayRightInTheLastChunk() throws IOException {
+        Files.writeString(dir.resolve("movies.csv"), "movieId,title,genres\n1,A (2000),x\n");
+        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int i = 0; i < 40_000; i++) {
+            ratings.append(i).append(i == 39_000 ? ",1,7.5,1\n" : ",1,4.0,1\n");
+        }
+        Files.writeString(dir.resolve("ratings.csv"), ratings);
+        for (int threads : new int[] {1, 3}) {
+            Dataset d = Datasets.load(dir, LoadOptions.defaults().withThreads(threads));
+            assertThat(d.report().examples().get(SkipReason.RATING_OUT_OF_RANGE))
+                    .containsExactly("ratings.csv:39002:3: rating 7.5 is not on the 0.5..5.0 half-star scale");
+            assertThatThrownBy(() -> Datasets.load(dir, LoadOptions.defaults().withThreads(threads).withStrict(true)))
+                    .hasMessage("ratings.csv:39002:3: rating 7.5 is not on the 0.5..5.0 half-star scale");
+        }
+    }
+
+    @Test
     void ratingsMatchTheSourceRows() throws IOException {
         Files.writeString(dir.resolve("movies.csv"), "movieId,title,genres\n10,A (2000),x\n20,B (2001),y\n");
         Files.writeString(dir.resolve("ratings.csv"),
