@@ -41,11 +41,16 @@ public final class LoadReport {
 
     /** Records a skipped row; throws in strict mode. Line numbers are 1-based, columns 1-based (0 = whole row). */
     public synchronized void skip(SkipReason reason, String file, long line, int column, String message) {
+        record(counts, examples, reason, file, line, column, message);
+    }
+
+    private void record(Map<SkipReason, Long> count, Map<SkipReason, List<String>> example, SkipReason reason,
+            String file, long line, int column, String message) {
         if (strict) {
             throw DataFormatException.at(file, line, column, message);
         }
-        counts.merge(reason, 1L, Long::sum);
-        List<String> ex = examples.computeIfAbsent(reason, r -> new ArrayList<>());
+        count.merge(reason, 1L, Long::sum);
+        List<String> ex = example.computeIfAbsent(reason, r -> new ArrayList<>());
         if (ex.size() < EXAMPLES_PER_REASON) {
             ex.add(location(file, line, column) + ": " + message);
         }
@@ -56,14 +61,7 @@ public final class LoadReport {
      * clean.
      */
     public synchronized void warn(SkipReason reason, String file, long line, int column, String message) {
-        if (strict) {
-            throw DataFormatException.at(file, line, column, message);
-        }
-        warningCounts.merge(reason, 1L, Long::sum);
-        List<String> ex = warningExamples.computeIfAbsent(reason, r -> new ArrayList<>());
-        if (ex.size() < EXAMPLES_PER_REASON) {
-            ex.add(location(file, line, column) + ": " + message);
-        }
+        record(warningCounts, warningExamples, reason, file, line, column, message);
     }
 
     /** Adds {@code n} to the note {@code key} (snake_case, e.g. "tags"). */

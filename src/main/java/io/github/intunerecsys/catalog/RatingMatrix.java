@@ -152,37 +152,18 @@ public final class RatingMatrix {
         }
 
         private final List<Segment> segments = new ArrayList<>();
-        private int[] users;
-        private int[] items;
-        private byte[] codes;
-        private int[] times;
-        private int n;
+        private RatingBuffer pending;
         private long total;
         private int duplicates;
         private final List<Duplicate> duplicateExamples = new ArrayList<>();
 
         public Builder(int expected) {
-            int cap = Math.max(16, expected);
-            users = new int[cap];
-            items = new int[cap];
-            codes = new byte[cap];
-            times = new int[cap];
+            pending = new RatingBuffer(expected);
         }
 
         /** Adds one rating; {@code rating} must be a multiple of 0.5 within 0.5..63.5 (the loader checks). */
         public void add(int userId, int item, float rating, long epochSeconds) {
-            if (n == users.length) {
-                int cap = Math.max(n + 1, (int) Math.min(Integer.MAX_VALUE - 8, n * 3L / 2));
-                users = Arrays.copyOf(users, cap);
-                items = Arrays.copyOf(items, cap);
-                codes = Arrays.copyOf(codes, cap);
-                times = Arrays.copyOf(times, cap);
-            }
-            users[n] = userId;
-            items[n] = item;
-            codes[n] = (byte) code(rating);
-            times[n] = (int) epochSeconds;
-            n++;
+            pending.add(userId, item, (byte) code(rating), (int) epochSeconds);
             total++;
         }
 
@@ -214,13 +195,9 @@ public final class RatingMatrix {
 
         /** Moves the ratings added one at a time into the segment list, keeping the order of addition. */
         private void sealPending() {
-            if (n > 0) {
-                segments.add(new Segment(users, items, codes, times, n));
-                users = new int[16];
-                items = new int[16];
-                codes = new byte[16];
-                times = new int[16];
-                n = 0;
+            if (pending.count > 0) {
+                segments.add(new Segment(pending.users, pending.items, pending.codes, pending.times, pending.count));
+                pending = new RatingBuffer(16);
             }
         }
 

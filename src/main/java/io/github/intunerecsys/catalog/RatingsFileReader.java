@@ -202,7 +202,7 @@ final class RatingsFileReader {
             if (to - from > Integer.MAX_VALUE - 16) {
                 throw new DataFormatException(name + ": a line longer than 2 GB near byte " + from);
             }
-            chunks[i] = new Chunk(i, from, (int) (to - from), (int) ((to - from) / bytesPerRow * 1.1) + 64);
+            chunks[i] = new Chunk(from, (int) (to - from), (int) ((to - from) / bytesPerRow * 1.1) + 64);
         }
         return chunks;
     }
@@ -304,33 +304,17 @@ final class RatingsFileReader {
             final int start = p;
             fast:
             {
-                int d = buf[p] - '0';
-                if (d < 0 || d > 9) {
+                long r = unsigned(buf, p);
+                if (r < 0 || buf[p = (int) r] != delim) {
                     break fast;
                 }
-                int user = d;
-                int digits = 1;
-                while ((d = buf[++p] - '0') >= 0 && d <= 9) {
-                    user = user * 10 + d;
-                    digits++;
-                }
-                if (digits > 9 || buf[p] != delim) {
+                int user = (int) (r >>> 32);
+                r = unsigned(buf, ++p);
+                if (r < 0 || buf[p = (int) r] != delim) {
                     break fast;
                 }
-                d = buf[++p] - '0';
-                if (d < 0 || d > 9) {
-                    break fast;
-                }
-                int movie = d;
-                digits = 1;
-                while ((d = buf[++p] - '0') >= 0 && d <= 9) {
-                    movie = movie * 10 + d;
-                    digits++;
-                }
-                if (digits > 9 || buf[p] != delim) {
-                    break fast;
-                }
-                d = buf[++p] - '0';
+                int movie = (int) (r >>> 32);
+                int d = buf[++p] - '0';
                 if (d < 0 || d > 9) {
                     break fast;
                 }
@@ -347,27 +331,23 @@ final class RatingsFileReader {
                 if (buf[p] != delim || code < MIN_CODE || code > MAX_CODE) {
                     break fast;
                 }
-                d = buf[++p] - '0';
-                if (d < 0 || d > 9) {
+                r = unsigned(buf, ++p);
+                if (r < 0) {
                     break fast;
                 }
-                long ts = d;
-                digits = 1;
-                while ((d = buf[++p] - '0') >= 0 && d <= 9) {
-                    ts = ts * 10 + d;
-                    digits++;
-                }
+                int ts = (int) (r >>> 32);
+                p = (int) r;
                 if (buf[p] == '\r') {
                     p++;
                 }
-                if (buf[p] != '\n' || digits > 10 || ts > Integer.MAX_VALUE) {
+                if (buf[p] != '\n') {
                     break fast;
                 }
                 int item = movies.item(movie);
                 if (item < 0) {
                     break fast;
                 }
-                c.add(user, item, (byte) code, (int) ts);
+                c.ratings.add(user, item, (byte) code, ts);
                 p++;
                 continue;
             }
@@ -377,6 +357,25 @@ final class RatingsFileReader {
             }
         }
         c.lines = line;
+    }
+
+    /**
+     * The unsigned decimal at {@code buf[p]}, packed as {@code value << 32 | index after its last digit}, or -1
+     * when there is no digit there or the value exceeds {@link Integer#MAX_VALUE} (the slow path says why).
+     */
+    private static long unsigned(byte[] buf, int p) {
+        int d = buf[p] - '0';
+        if (d < 0 || d > 9) {
+            return -1;
+        }
+        long v = d;
+        while ((d = buf[++p] - '0') >= 0 && d <= 9) {
+            v = v * 10 + d;
+            if (v > Integer.MAX_VALUE) {
+                return -1;
+            }
+        }
+        return v << 32 | p;
     }
 
     /** Parses one line leniently; counts a skip with its reason when it is bad. Returns the next line start. */
@@ -461,7 +460,7 @@ final class RatingsFileReader {
             c.skip(SkipReason.UNKNOWN_ID, line, 2, cols.get(1) + " " + ids[1] + " is not in " + layout.moviesFile());
             return;
         }
-        c.add((int) ids[0], item, (byte) Math.round(rating * 2), (int) ts);
+        c.ratings.add((int) ids[0], item, (byte) Math.round(rating * 2), (int) ts);
     }
 
     /** Splits on a delimiter, leaving quotes alone (ratings files never quote a delimiter). */
@@ -497,7 +496,7 @@ final class RatingsFileReader {
                 long shown = c.examples.stream().filter(e -> e.reason == r).count();
                 report.skipMany(r, c.skips[r.ordinal()] - shown, null);
             }
-            builder.addAll(c.users, c.items, c.codes, c.times, c.count);
+            builder.addAll(c.ratings.users, c.ratings.items, c.ratings.codes, c.ratings.times, c.ratings.count);
             lineBase += c.lines;
         }
     }
@@ -564,43 +563,18 @@ final class RatingsFileReader {
 
     /** One chunk's byte range, and what parsing it produced: primitive arrays and counted skips. */
     private final class Chunk {
-        final int index;
         final long from;
         final int length;
-        int[] users;
-        int[] items;
-        byte[] codes;
-        int[] times;
-        int count;
+        final RatingBuffer ratings;
         int lines;
         final long[] skips = new long[SkipReason.values().length];
         final List<Example> examples = new ArrayList<>();
         Example error;
 
-        Chunk(int index, long from, int length, int expectedRows) {
-            this.index = index;
+        Chunk(long from, int length, int expectedRows) {
             this.from = from;
             this.length = length;
-            int cap = Math.max(16, expectedRows);
-            users = new int[cap];
-            items = new int[cap];
-            codes = new byte[cap];
-            times = new int[cap];
-        }
-
-        void add(int user, int item, byte code, int time) {
-            if (count == users.length) {
-                int cap = (int) Math.min(Integer.MAX_VALUE - 8, count * 3L / 2 + 16);
-                users = Arrays.copyOf(users, cap);
-                items = Arrays.copyOf(items, cap);
-                codes = Arrays.copyOf(codes, cap);
-                times = Arrays.copyOf(times, cap);
-            }
-            users[count] = user;
-            items[count] = item;
-            codes[count] = code;
-            times[count] = time;
-            count++;
+            this.ratings = new RatingBuffer(expectedRows);
         }
 
         void skip(SkipReason reason, int line, int column, String message) {
