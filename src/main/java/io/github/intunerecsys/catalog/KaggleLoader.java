@@ -1,9 +1,73 @@
 package io.github.intunerecsys.catalog;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Placeholder until this loader lands. */
+/**
+ * Kaggle "The Movies Dataset" (Rounak Banik, 2017): TMDB metadata joined to MovieLens ratings through links.
+ *
+ * <p>Files, by role:
+ * <ul>
+ * <li>{@code movies_metadata.csv} (required): one row per TMDB movie, id column {@code id} (or {@code tmdb_id},
+ *     as in the CS126 variant); {@code genres} and {@code belongs_to_collection} are Python literals
+ *     ({@link PythonLiteral}).</li>
+ * <li>{@code keywords.csv} ({@code id,keywords}) and {@code credits.csv} ({@code cast,crew,id}): read once,
+ *     keeping only rows whose id has metadata. Cast is ordered by {@code order}, the first
+ *     {@link #DEFAULT_TOP_CAST} names kept; the director is the first crew member whose job is "Director".</li>
+ * <li>{@code credits_top_cast_director.csv} ({@code id,top_cast,director}, a derived file holding the top 3
+ *     cast and the director): fills in credits for the movies that {@code credits.csv} has no row for, and only
+ *     those — when both files have a movie, the full credits win (more cast, exact order).</li>
+ * <li>{@code links_small.csv} and {@code links.csv} ({@code movieId,imdbId,tmdbId}): both are read when present,
+ *     small first. The full file covers every metadata movie; the small one adds ten MovieLens ids the full one
+ *     lacks (eight of them rated in {@code ratings_small.csv}). Reading the small one first makes its movieId
+ *     the one a TMDB id maps to when two MovieLens ids share a TMDB id.</li>
+ * <li>{@code ratings_small.csv}, else {@code ratings.csv} ({@code userId,movieId,rating,timestamp}; the CS126
+ *     variant's {@code userId,movieLensId,tmdbId,rating,timestamp} also works and maps ids without links).
+ *     The small file wins when both are present: it is what the reference notebook trains collaborative
+ *     filtering on and what the reference RMSE figures are measured on; Kaggle's full ratings.csv (26M ratings)
+ *     is the MovieLens "latest" ratings, which the MovieLens loader reads directly.</li>
+ * </ul>
+ *
+ * <p>The catalog holds every movie with metadata (in metadata file order) followed by every rated movie without
+ * metadata, in order of first rating: CF trains on all ratings, and those movies carry {@code hasMetadata =
+ * false} and the title "MovieLens movie N" so the service can hide them. A rated movieId that no links file
+ * lists is kept the same way rather than dropped. Movie ids: the MovieLens id when links or ratings give one,
+ * else {@code -tmdbId} (negative so it can never collide with a MovieLens id). A second MovieLens id for an
+ * already-mapped TMDB id becomes its own metadata-less movie, so no movie appears twice with its metadata.
+ *
+ * <p>Skipped rows are counted by reason: rows with the wrong field count (MALFORMED_ROW; the shifted rows of the
+ * original metadata file), non-numeric ids such as a date in the id column (NOT_A_NUMBER), a second row for
+ * an id (DUPLICATE_MOVIE, in any of the movie files), list/dict cells that do not parse (BAD_LITERAL, with the
+ * character position), ratings off the half-star scale (RATING_OUT_OF_RANGE) and repeated (user, movie)
+ * ratings (DUPLICATE_RATING, the first kept). Rows of keywords, credits and links for movies the catalog does
+ * not hold are not skips: those files cover all 45k movies by design.
+ */
 final class KaggleLoader implements DatasetLoader {
+
+    /** Cast names kept per movie, in billing order; the metadata soup uses the first 3. */
+    static final int DEFAULT_TOP_CAST = 10;
+
+    /** Links files in the order they are read; the first to map a TMDB id decides its MovieLens id. */
+    static final List<String> LINK_FILES = List.of("links_small.csv", "links.csv");
+
+    /** Ratings files by preference; only the first present is read. */
+    static final List<String> RATING_FILES = List.of("ratings_small.csv", "ratings.csv");
+
+    static final String METADATA_FILE = "movies_metadata.csv";
+    static final String KEYWORDS_FILE = "keywords.csv";
+    static final String CREDITS_FILE = "credits.csv";
+    static final String DERIVED_CREDITS_FILE = "credits_top_cast_director.csv";
+
+    private static final String[] CAST_KEYS = {"name", "order"};
+    private static final String[] CREW_KEYS = {"job", "name"};
 
     @Override
     public DatasetFormat format() {
@@ -11,7 +75,590 @@ final class KaggleLoader implements DatasetLoader {
     }
 
     @Override
-    public Dataset load(Path dir, LoadOptions options) {
-        throw new DataFormatException(dir + ": the " + format().id() + " loader is not implemented yet");
+    public Dataset load(Path dir, LoadOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        LoadReport report = new LoadReport(options.strict());
+        Map<Integer, Entry> byTmdb = readMetadata(Datasets.require(dir, METADATA_FILE, format()), report);
+        readKeywords(dir.resolve(KEYWORDS_FILE), byTmdb, report);
+        readCredits(dir.resolve(CREDITS_FILE), byTmdb, report);
+        readDerivedCredits(dir.resolve(DERIVED_CREDITS_FILE), byTmdb, report);
+        Links links = new Links();
+        for (String name : LINK_FILES) {
+            readLinks(dir.resolve(name), links, report);
+        }
+        Items items = new Items(byTmdb, links);
+        RatingMatrix ratings = RatingMatrix.empty(0);
+        RatingMatrix.Builder builder = null;
+        for (String name : RATING_FILES) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                builder = readRatings(file, items, report);
+                break;
+            }
+        }
+        List<Movie> movies = items.movies();
+        if (builder != null) {
+            ratings = builder.build(movies.size());
+            report.skipMany(SkipReason.DUPLICATE_RATING, builder.duplicates(), "ratings: " + builder.duplicates()
+                    + " duplicate (userId, movieId) ratings; the first of each was kept");
+        } else {
+            ratings = RatingMatrix.empty(movies.size());
+        }
+        return new Dataset(format(), dir, new Catalog(movies), ratings, report,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    // ---- movies_metadata.csv ----
+
+    private Map<Integer, Entry> readMetadata(Path file, LoadReport report) throws IOException {
+        Map<Integer, Entry> byTmdb = new LinkedHashMap<>();
+        String name = file.getFileName().toString();
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("id|tmdb_id", "title"));
+            int id = h.column("id|tmdb_id");
+            int title = h.column("title");
+            int originalTitle = h.optional("original_title");
+            int genres = h.optional("genres");
+            int collection = h.optional("belongs_to_collection");
+            int imdb = h.optional("imdb_id");
+            int overview = h.optional("overview");
+            int tagline = h.optional("tagline");
+            int release = h.optional("release_date");
+            int voteCount = h.optional("vote_count");
+            int voteAverage = h.optional("vote_average");
+            int popularity = h.optional("popularity");
+            int runtime = h.optional("runtime");
+            int language = h.optional("original_language");
+            for (String[] row; (row = csv.next()) != null; ) {
+                long line = csv.line();
+                if (row.length != h.size()) {
+                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
+                            "expected " + h.size() + " fields, got " + row.length);
+                    continue;
+                }
+                Integer tmdb = positiveInt(row[id]);
+                if (tmdb == null) {
+                    report.skip(SkipReason.NOT_A_NUMBER, name, line, id + 1,
+                            h.name(id) + " '" + row[id] + "' is not a positive integer");
+                    continue;
+                }
+                if (byTmdb.containsKey(tmdb)) {
+                    report.skip(SkipReason.DUPLICATE_MOVIE, name, line, id + 1,
+                            "id " + tmdb + " appears twice; the first row was kept");
+                    continue;
+                }
+                Entry e = new Entry(tmdb);
+                int at = genres;
+                try {
+                    e.genres = genres < 0 ? List.of() : PythonLiteral.names(row[genres]);
+                    at = collection;
+                    e.collection = collection < 0 ? null : PythonLiteral.name(row[collection]);
+                } catch (PythonLiteral.SyntaxException ex) {
+                    report.skip(SkipReason.BAD_LITERAL, name, line, at + 1, h.name(at) + ": " + ex.getMessage());
+                    continue;
+                }
+                at = voteCount;
+                try {
+                    e.voteCount = (int) Math.round(number(row, voteCount));
+                    at = voteAverage;
+                    e.voteAverage = number(row, voteAverage);
+                    at = popularity;
+                    e.popularity = number(row, popularity);
+                    at = runtime;
+                    e.runtime = (int) Math.round(number(row, runtime));
+                } catch (NumberFormatException ex) {
+                    report.skip(SkipReason.NOT_A_NUMBER, name, line, at + 1,
+                            h.name(at) + " '" + row[at] + "' is not a number");
+                    continue;
+                }
+                e.title = text(row, title);
+                if (e.title == null) {
+                    e.title = text(row, originalTitle);
+                }
+                if (e.title == null) {
+                    e.title = "TMDB movie " + tmdb;
+                }
+                e.imdbId = text(row, imdb);
+                e.overview = text(row, overview);
+                e.tagline = text(row, tagline);
+                e.year = year(text(row, release));
+                e.language = text(row, language);
+                byTmdb.put(tmdb, e);
+            }
+        }
+        return byTmdb;
+    }
+
+    // ---- keywords.csv, credits.csv, credits_top_cast_director.csv ----
+
+    private void readKeywords(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String name = file.getFileName().toString();
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("id|tmdb_id", "keywords"));
+            int id = h.column("id|tmdb_id");
+            int keywords = h.column("keywords");
+            for (String[] row; (row = csv.next()) != null; ) {
+                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
+                if (e == null) {
+                    continue;
+                }
+                if (e.keywords != null) {
+                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
+                            "id " + e.tmdbId + " appears twice; the first row was kept");
+                    continue;
+                }
+                try {
+                    e.keywords = PythonLiteral.names(row[keywords]);
+                } catch (PythonLiteral.SyntaxException ex) {
+                    report.skip(SkipReason.BAD_LITERAL, name, csv.line(), keywords + 1,
+                            h.name(keywords) + ": " + ex.getMessage());
+                }
+            }
+        }
+    }
+
+    private void readCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String name = file.getFileName().toString();
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("id|tmdb_id", "cast", "crew"));
+            int id = h.column("id|tmdb_id");
+            int cast = h.column("cast");
+            int crew = h.column("crew");
+            for (String[] row; (row = csv.next()) != null; ) {
+                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
+                if (e == null) {
+                    continue;
+                }
+                if (e.creditsFrom != null) {
+                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
+                            "id " + e.tmdbId + " appears twice; the first row was kept");
+                    continue;
+                }
+                int at = cast;
+                try {
+                    List<String> names = topCast(row[cast]);
+                    at = crew;
+                    e.director = director(row[crew]);
+                    e.cast = names;
+                    e.creditsFrom = name;
+                } catch (PythonLiteral.SyntaxException ex) {
+                    report.skip(SkipReason.BAD_LITERAL, name, csv.line(), at + 1, h.name(at) + ": " + ex.getMessage());
+                }
+            }
+        }
+    }
+
+    private void readDerivedCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String name = file.getFileName().toString();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("id|tmdb_id", "top_cast", "director"));
+            int id = h.column("id|tmdb_id");
+            int cast = h.column("top_cast");
+            int director = h.column("director");
+            for (String[] row; (row = csv.next()) != null; ) {
+                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
+                if (e == null) {
+                    continue;
+                }
+                if (!seen.add(e.tmdbId)) {
+                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
+                            "id " + e.tmdbId + " appears twice; the first row was kept");
+                    continue;
+                }
+                if (e.creditsFrom != null) {
+                    continue;  // the full credits.csv row wins
+                }
+                List<String> names = new ArrayList<>();
+                for (String n : row[cast].split(", ")) {
+                    if (!n.isBlank()) {
+                        names.add(n.strip());
+                    }
+                }
+                e.cast = names;
+                e.director = text(row, director);
+                e.creditsFrom = name;
+            }
+        }
+    }
+
+    /**
+     * The metadata entry a keywords/credits row belongs to, or null when the row is malformed (counted) or its
+     * movie has no metadata (not counted: these files cover every movie of the full dataset).
+     */
+    private static Entry entryOf(String[] row, Header h, int id, Map<Integer, Entry> byTmdb, String file, long line,
+            LoadReport report) {
+        if (row.length != h.size()) {
+            report.skip(SkipReason.MALFORMED_ROW, file, line, 0, "expected " + h.size() + " fields, got " + row.length);
+            return null;
+        }
+        Integer tmdb = positiveInt(row[id]);
+        if (tmdb == null) {
+            report.skip(SkipReason.NOT_A_NUMBER, file, line, id + 1,
+                    h.name(id) + " '" + row[id] + "' is not a positive integer");
+            return null;
+        }
+        return byTmdb.get(tmdb);
+    }
+
+    /** Cast names in billing order ({@code order} ascending; ties and missing orders keep file order). */
+    static List<String> topCast(String literal) {
+        List<String> names = new ArrayList<>();
+        List<Long> orders = new ArrayList<>();
+        PythonLiteral.forEachDict(literal, CAST_KEYS, v -> {
+            if (v[0] instanceof String n && !n.isBlank()) {
+                names.add(n.strip());
+                orders.add(v[1] instanceof Number o ? o.longValue() : Long.MAX_VALUE);
+            }
+        });
+        Integer[] idx = new Integer[names.size()];
+        Arrays.setAll(idx, i -> i);
+        Arrays.sort(idx, (a, b) -> Long.compare(orders.get(a), orders.get(b)));  // stable
+        List<String> out = new ArrayList<>(Math.min(DEFAULT_TOP_CAST, idx.length));
+        for (int i = 0; i < idx.length && out.size() < DEFAULT_TOP_CAST; i++) {
+            out.add(names.get(idx[i]));
+        }
+        return out;
+    }
+
+    /** The first crew member whose job is "Director", as the reference notebook takes it; null when none. */
+    static String director(String literal) {
+        String[] found = new String[1];
+        PythonLiteral.forEachDict(literal, CREW_KEYS, v -> {
+            if (found[0] == null && "Director".equals(v[0]) && v[1] instanceof String n && !n.isBlank()) {
+                found[0] = n.strip();
+            }
+        });
+        return found[0];
+    }
+
+    // ---- links ----
+
+    /** MovieLens id ↔ TMDB/IMDb ids from the links files. */
+    private static final class Links {
+        final Map<Integer, Integer> tmdbByMovie = new HashMap<>();
+        final Map<Integer, String> imdbByMovie = new HashMap<>();
+        final Map<Integer, Integer> movieByTmdb = new HashMap<>();
+    }
+
+    private void readLinks(Path file, Links links, LoadReport report) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String name = file.getFileName().toString();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("movieId", "imdbId", "tmdbId"));
+            int movie = h.column("movieId");
+            int imdb = h.column("imdbId");
+            int tmdb = h.column("tmdbId");
+            for (String[] row; (row = csv.next()) != null; ) {
+                long line = csv.line();
+                if (row.length != h.size()) {
+                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
+                            "expected " + h.size() + " fields, got " + row.length);
+                    continue;
+                }
+                Integer movieId = positiveInt(row[movie]);
+                String tmdbText = row[tmdb].strip();
+                Integer tmdbId = tmdbText.isEmpty() ? Integer.valueOf(0) : positiveInt(tmdbText);
+                String imdbText = row[imdb].strip();
+                if (movieId == null || tmdbId == null || !imdbText.chars().allMatch(Character::isDigit)) {
+                    int col = movieId == null ? movie : tmdbId == null ? tmdb : imdb;
+                    report.skip(SkipReason.NOT_A_NUMBER, name, line, col + 1,
+                            h.name(col) + " '" + row[col] + "' is not a number");
+                    continue;
+                }
+                if (!seen.add(movieId)) {
+                    report.skip(SkipReason.DUPLICATE_MOVIE, name, line, movie + 1,
+                            "movieId " + movieId + " appears twice; the first row was kept");
+                    continue;
+                }
+                if (links.tmdbByMovie.containsKey(movieId)) {
+                    continue;  // already read from the file before (links.csv repeats links_small.csv)
+                }
+                links.tmdbByMovie.put(movieId, tmdbId);
+                if (!imdbText.isEmpty()) {
+                    links.imdbByMovie.put(movieId, "tt" + imdbText);
+                }
+                if (tmdbId > 0) {
+                    links.movieByTmdb.putIfAbsent(tmdbId, movieId);
+                }
+            }
+        }
+    }
+
+    // ---- ratings ----
+
+    /**
+     * Catalog items in the making: metadata entries first (their MovieLens id assigned from links up front, or
+     * from the first rating that names their TMDB id), then rated movies without metadata as they appear.
+     */
+    private static final class Items {
+        private final List<Entry> entries;
+        private final Map<Integer, Entry> byTmdb;
+        private final Links links;
+        private final Map<Integer, Integer> itemByMovieId = new HashMap<>();
+
+        Items(Map<Integer, Entry> byTmdb, Links links) {
+            this.byTmdb = byTmdb;
+            this.links = links;
+            this.entries = new ArrayList<>(byTmdb.values());
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                e.index = i;
+                Integer movieId = links.movieByTmdb.get(e.tmdbId);
+                if (movieId != null) {
+                    e.movieId = movieId;
+                    itemByMovieId.put(movieId, i);
+                    if (e.imdbId == null) {
+                        e.imdbId = links.imdbByMovie.get(movieId);
+                    }
+                }
+            }
+        }
+
+        /** Item index of a rated MovieLens id; {@code tmdbHint} (0 if none) maps it when links do not. */
+        int item(int movieId, int tmdbHint) {
+            Integer item = itemByMovieId.get(movieId);
+            if (item != null) {
+                return item;
+            }
+            Integer linked = links.tmdbByMovie.get(movieId);
+            int tmdb = linked != null && linked > 0 ? linked : tmdbHint;
+            Entry e = byTmdb.get(tmdb);
+            int index;
+            if (e != null && e.movieId == 0) {
+                e.movieId = movieId;
+                index = e.index;
+            } else {
+                e = new Entry(tmdb);
+                e.movieId = movieId;
+                e.title = "MovieLens movie " + movieId;
+                e.imdbId = links.imdbByMovie.get(movieId);
+                e.hasMetadata = false;
+                index = entries.size();
+                entries.add(e);
+            }
+            itemByMovieId.put(movieId, index);
+            return index;
+        }
+
+        List<Movie> movies() {
+            List<Movie> out = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                out.add(e.toMovie());
+            }
+            return out;
+        }
+    }
+
+    private RatingMatrix.Builder readRatings(Path file, Items items, LoadReport report) throws IOException {
+        String name = file.getFileName().toString();
+        RatingMatrix.Builder b = new RatingMatrix.Builder((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) / 24));
+        try (CsvReader csv = CsvReader.open(file)) {
+            Header h = Header.read(csv, file, List.of("userId", "movieId|movieLensId", "rating", "timestamp"));
+            int user = h.column("userId");
+            int movie = h.column("movieId|movieLensId");
+            int tmdb = h.optional("tmdbId");
+            int rating = h.column("rating");
+            int time = h.column("timestamp");
+            for (String[] row; (row = csv.next()) != null; ) {
+                long line = csv.line();
+                if (row.length != h.size()) {
+                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
+                            "expected " + h.size() + " fields, got " + row.length);
+                    continue;
+                }
+                int col = user;
+                int userId;
+                int movieId;
+                int tmdbId = 0;
+                float value;
+                long ts;
+                try {
+                    userId = Integer.parseInt(row[user].strip());
+                    col = movie;
+                    movieId = Integer.parseInt(row[movie].strip());
+                    if (tmdb >= 0 && !row[tmdb].isBlank()) {
+                        col = tmdb;
+                        tmdbId = Integer.parseInt(row[tmdb].strip());
+                    }
+                    col = rating;
+                    value = Float.parseFloat(row[rating].strip());
+                    col = time;
+                    ts = Long.parseLong(row[time].strip());
+                } catch (NumberFormatException e) {
+                    report.skip(SkipReason.NOT_A_NUMBER, name, line, col + 1,
+                            h.name(col) + " '" + row[col] + "' is not a number");
+                    continue;
+                }
+                if (movieId <= 0) {
+                    report.skip(SkipReason.NOT_A_NUMBER, name, line, movie + 1,
+                            h.name(movie) + " " + movieId + " is not a positive id");
+                    continue;
+                }
+                if (!(value >= 0.5f && value <= 5.0f) || value * 2 != Math.rint(value * 2)) {
+                    report.skip(SkipReason.RATING_OUT_OF_RANGE, name, line, rating + 1,
+                            "rating " + row[rating] + " is not on the 0.5..5.0 half-star scale");
+                    continue;
+                }
+                b.add(userId, items.item(movieId, tmdbId), value, ts);
+            }
+        }
+        return b;
+    }
+
+    // ---- helpers ----
+
+    /** One movie being assembled from the metadata, keywords, credits and links files. */
+    private static final class Entry {
+        final int tmdbId;
+        int index;               // item index, once in the catalog list
+        int movieId;
+        String imdbId;
+        String title;
+        int year;
+        List<String> genres = List.of();
+        String overview;
+        String tagline;
+        List<String> keywords;   // null until a keywords row is read (detects repeats)
+        String director;
+        List<String> cast = List.of();
+        String creditsFrom;      // file the credits came from, null until read
+        String collection;
+        int voteCount;
+        double voteAverage;
+        double popularity;
+        int runtime;
+        String language;
+        boolean hasMetadata = true;
+
+        Entry(int tmdbId) {
+            this.tmdbId = tmdbId;
+        }
+
+        Movie toMovie() {
+            return Movie.builder(movieId != 0 ? movieId : -tmdbId)
+                    .tmdbId(tmdbId).imdbId(imdbId).title(title).year(year).genres(genres)
+                    .overview(overview).tagline(tagline).keywords(keywords).director(director).cast(cast)
+                    .collection(collection).votes(voteCount, voteAverage).popularity(popularity)
+                    .runtime(runtime).language(language).hasMetadata(hasMetadata).build();
+        }
+    }
+
+    /** A header row: column positions by name, where a name may list alternatives ("id|tmdb_id"). */
+    private record Header(String[] names, Map<String, Integer> index) {
+
+        static Header read(CsvReader csv, Path file, List<String> required) throws IOException {
+            String[] names = csv.next();
+            if (names == null) {
+                throw new DataFormatException(file + ": empty file (expected a header row)");
+            }
+            Header h = new Header(names, CsvReader.columns(names));
+            for (String column : required) {
+                if (h.optional(column) < 0) {
+                    throw new DataFormatException(file + ":1: missing column '" + column.replace("|", "' or '")
+                            + "' (header is " + String.join(",", names) + "; expected " + String.join(",",
+                            required.stream().map(c -> c.split("\\|")[0]).toList()) + ")");
+                }
+            }
+            return h;
+        }
+
+        int size() {
+            return names.length;
+        }
+
+        String name(int column) {
+            return names[column].strip();
+        }
+
+        int column(String alternatives) {
+            return optional(alternatives);
+        }
+
+        /** Position of the first of the alternatives present, or -1. */
+        int optional(String alternatives) {
+            int start = 0;
+            while (start <= alternatives.length()) {
+                int bar = alternatives.indexOf('|', start);
+                int stop = bar < 0 ? alternatives.length() : bar;
+                Integer i = index.get(alternatives.substring(start, stop));
+                if (i != null) {
+                    return i;
+                }
+                start = stop + 1;
+            }
+            return -1;
+        }
+    }
+
+    /** A positive integer, allowing "862.0" as pandas writes float-typed ids; null otherwise. */
+    static Integer positiveInt(String s) {
+        String t = s.strip();
+        if (t.endsWith(".0")) {
+            t = t.substring(0, t.length() - 2);
+        }
+        if (t.isEmpty() || t.length() > 10) {
+            return null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return null;
+            }
+        }
+        long v = Long.parseLong(t);
+        return v > 0 && v <= Integer.MAX_VALUE ? (int) v : null;
+    }
+
+    /** A number cell; blank (and NaN as pandas writes it) is 0. */
+    private static double number(String[] row, int column) {
+        if (column < 0) {
+            return 0;
+        }
+        String t = row[column].strip();
+        if (t.isEmpty() || t.equalsIgnoreCase("nan")) {
+            return 0;
+        }
+        double v = Double.parseDouble(t);
+        if (!Double.isFinite(v)) {
+            throw new NumberFormatException(t);
+        }
+        return v;
+    }
+
+    /** A text cell, stripped; blank and absent are null. */
+    private static String text(String[] row, int column) {
+        if (column < 0) {
+            return null;
+        }
+        String t = row[column].strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** The year of an ISO date ("1995-10-30"), or 0. */
+    static int year(String date) {
+        if (date == null || date.length() < 4) {
+            return 0;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(date.charAt(i))) {
+                return 0;
+            }
+        }
+        if (date.length() > 4 && Character.isDigit(date.charAt(4))) {
+            return 0;
+        }
+        return Integer.parseInt(date, 0, 4, 10);
     }
 }
