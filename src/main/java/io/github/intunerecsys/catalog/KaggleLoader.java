@@ -10,6 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Kaggle "The Movies Dataset" (Rounak Banik, 2017): TMDB metadata joined to MovieLens ratings through links.
@@ -78,39 +85,85 @@ final class KaggleLoader implements DatasetLoader {
     public Dataset load(Path dir, LoadOptions options) throws IOException {
         long t0 = System.nanoTime();
         LoadReport report = new LoadReport(options.strict());
-        Map<Integer, Entry> byTmdb = readMetadata(Datasets.require(dir, METADATA_FILE, format()), report);
-        readKeywords(dir.resolve(KEYWORDS_FILE), byTmdb, report);
-        readCredits(dir.resolve(CREDITS_FILE), byTmdb, report);
-        readDerivedCredits(dir.resolve(DERIVED_CREDITS_FILE), byTmdb, report);
-        Links links = new Links();
-        for (String name : LINK_FILES) {
-            readLinks(dir.resolve(name), links, report);
-        }
-        Items items = new Items(byTmdb, links);
-        RatingMatrix ratings = RatingMatrix.empty(0);
-        RatingMatrix.Builder builder = null;
-        for (String name : RATING_FILES) {
-            Path file = dir.resolve(name);
-            if (Files.isRegularFile(file)) {
-                builder = readRatings(file, items, report);
-                break;
+        Path metadataFile = Datasets.require(dir, METADATA_FILE, format());
+        Path ratingsFile = RATING_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst()
+                .orElse(null);
+        // Two phases, each file on its own thread when threads allow: metadata and links are independent; then
+        // keywords, credits and ratings each need the metadata ids (and ratings the links) but touch different
+        // fields of the entries, and the join (Future.get) publishes their writes to this thread.
+        ExecutorService pool = options.threads() > 1
+                ? Executors.newFixedThreadPool(Math.min(options.threads(), 3), daemonThreads())
+                : null;
+        try {
+            Future<Links> links = submit(pool, () -> readLinks(dir, report));
+            Map<Integer, Entry> byTmdb = readMetadata(metadataFile, report);
+            Items items = new Items(byTmdb, join(links));
+            Future<?> keywords = submit(pool, () -> {
+                readKeywords(dir.resolve(KEYWORDS_FILE), byTmdb, report);
+                return null;
+            });
+            Future<?> credits = submit(pool, () -> {
+                readCredits(dir.resolve(CREDITS_FILE), byTmdb, report);
+                readDerivedCredits(dir.resolve(DERIVED_CREDITS_FILE), byTmdb, report);
+                return null;
+            });
+            RatingMatrix.Builder builder = ratingsFile == null ? null : readRatings(ratingsFile, items, report);
+            join(keywords);
+            join(credits);
+            List<Movie> movies = items.movies();
+            RatingMatrix ratings = RatingMatrix.empty(movies.size());
+            if (builder != null) {
+                ratings = builder.build(movies.size());
+                report.skipMany(SkipReason.DUPLICATE_RATING, builder.duplicates(), ratingsFile.getFileName() + ": "
+                        + builder.duplicates() + " duplicate (userId, movieId) ratings; the first of each was kept");
+            }
+            return new Dataset(format(), dir, new Catalog(movies), ratings, report,
+                    Duration.ofNanos(System.nanoTime() - t0));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
-        List<Movie> movies = items.movies();
-        if (builder != null) {
-            ratings = builder.build(movies.size());
-            report.skipMany(SkipReason.DUPLICATE_RATING, builder.duplicates(), "ratings: " + builder.duplicates()
-                    + " duplicate (userId, movieId) ratings; the first of each was kept");
-        } else {
-            ratings = RatingMatrix.empty(movies.size());
+    }
+
+    /** Runs {@code task} on the pool, or right here when there is none (one thread). */
+    private static <T> Future<T> submit(ExecutorService pool, Callable<T> task) throws IOException {
+        if (pool != null) {
+            return pool.submit(task);
         }
-        return new Dataset(format(), dir, new Catalog(movies), ratings, report,
-                Duration.ofNanos(System.nanoTime() - t0));
+        try {
+            return CompletableFuture.completedFuture(task.call());
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a task, rethrowing its data or I/O error as is. */
+    private static <T> T join(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return Thread.ofPlatform().name("kaggle-loader-", 0).daemon(true).factory();
     }
 
     // ---- movies_metadata.csv ----
 
-    private Map<Integer, Entry> readMetadata(Path file, LoadReport report) throws IOException {
+    private static Map<Integer, Entry> readMetadata(Path file, LoadReport report) throws IOException {
         Map<Integer, Entry> byTmdb = new LinkedHashMap<>();
         String name = file.getFileName().toString();
         try (CsvReader csv = CsvReader.open(file)) {
@@ -191,7 +244,7 @@ final class KaggleLoader implements DatasetLoader {
 
     // ---- keywords.csv, credits.csv, credits_top_cast_director.csv ----
 
-    private void readKeywords(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+    private static void readKeywords(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -220,7 +273,7 @@ final class KaggleLoader implements DatasetLoader {
         }
     }
 
-    private void readCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+    private static void readCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -254,7 +307,7 @@ final class KaggleLoader implements DatasetLoader {
         }
     }
 
-    private void readDerivedCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+    private static void readDerivedCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -350,7 +403,15 @@ final class KaggleLoader implements DatasetLoader {
         final Map<Integer, Integer> movieByTmdb = new HashMap<>();
     }
 
-    private void readLinks(Path file, Links links, LoadReport report) throws IOException {
+    private static Links readLinks(Path dir, LoadReport report) throws IOException {
+        Links links = new Links();
+        for (String name : LINK_FILES) {
+            readLinks(dir.resolve(name), links, report);
+        }
+        return links;
+    }
+
+    private static void readLinks(Path file, Links links, LoadReport report) throws IOException {
         if (!Files.isRegularFile(file)) {
             return;
         }
@@ -372,7 +433,7 @@ final class KaggleLoader implements DatasetLoader {
                 String tmdbText = row[tmdb].strip();
                 Integer tmdbId = tmdbText.isEmpty() ? Integer.valueOf(0) : positiveInt(tmdbText);
                 String imdbText = row[imdb].strip();
-                if (movieId == null || tmdbId == null || !imdbText.chars().allMatch(Character::isDigit)) {
+                if (movieId == null || tmdbId == null || !(imdbText.isEmpty() || positiveInt(imdbText) != null)) {
                     int col = movieId == null ? movie : tmdbId == null ? tmdb : imdb;
                     report.skip(SkipReason.NOT_A_NUMBER, name, line, col + 1,
                             h.name(col) + " '" + row[col] + "' is not a number");
@@ -462,7 +523,7 @@ final class KaggleLoader implements DatasetLoader {
         }
     }
 
-    private RatingMatrix.Builder readRatings(Path file, Items items, LoadReport report) throws IOException {
+    private static RatingMatrix.Builder readRatings(Path file, Items items, LoadReport report) throws IOException {
         String name = file.getFileName().toString();
         RatingMatrix.Builder b = new RatingMatrix.Builder((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) / 24));
         try (CsvReader csv = CsvReader.open(file)) {
