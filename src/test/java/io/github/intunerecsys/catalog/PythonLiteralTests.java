@@ -100,7 +100,7 @@ class PythonLiteralTests {
     @Test
     void errorsNameTheCharacterPosition() {
         assertSyntaxError("[{'name': 'x'", 13, "unexpected end of literal");
-        assertSyntaxError("[{'name' 'x'}]", 9, "expected ':'");  // adjacent strings make one key; then no colon
+        assertSyntaxError("[{'name' 'x'}]", 12, "expected ':'");  // adjacent strings make one key; then no colon
         assertSyntaxError("[1 2]", 3, "expected ',' or ']'");
         assertSyntaxError("{'a': tru}", 6, "unexpected character 't'");
         assertSyntaxError("['open", 1, "unterminated string");
