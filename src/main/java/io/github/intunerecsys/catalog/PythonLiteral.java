@@ -308,18 +308,16 @@ final class PythonLiteral {
         }
     }
 
-    /** Index of the closing quote when the string at {@code pos} has no backslash before it, else -1. */
+    /**
+     * Index of the closing quote when the string at {@code pos} has no backslash or line break before it, else
+     * -1. {@link String#indexOf} is an intrinsic: it scans a long name or overview much faster than a char loop.
+     */
     private int plainStringEnd(char q) {
-        for (int i = pos + 1; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == q) {
-                return i;
-            }
-            if (c == '\\' || c == '\n') {
-                return -1;
-            }
+        int close = s.indexOf(q, pos + 1);
+        if (close < 0 || s.indexOf('\\', pos + 1, close) >= 0 || s.indexOf('\n', pos + 1, close) >= 0) {
+            return -1;
         }
-        return -1;
+        return close;
     }
 
     private int hex(int digits) {
@@ -480,25 +478,30 @@ final class PythonLiteral {
         depth--;
     }
 
+    /** Skips one or more adjacent strings: find each closing quote, then check it is not escaped. */
     private void skipStrings() {
         do {
             char q = s.charAt(pos);
             int start = pos;
-            pos++;
+            int close = s.indexOf(q, pos + 1);
             while (true) {
-                if (pos >= end) {
+                if (close < 0) {
                     throw new SyntaxException("unterminated string", start);
                 }
-                char c = s.charAt(pos++);
-                if (c == q) {
+                int backslashes = 0;
+                while (s.charAt(close - 1 - backslashes) == '\\') {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 0) {
                     break;
                 }
-                if (c == '\\') {
-                    pos++;
-                } else if (c == '\n') {
-                    throw new SyntaxException("line break inside a string", pos - 1);
-                }
+                close = s.indexOf(q, close + 1);
             }
+            int newline = s.indexOf('\n', start + 1, close);
+            if (newline >= 0 && s.charAt(newline - 1) != '\\') {
+                throw new SyntaxException("line break inside a string", newline);
+            }
+            pos = close + 1;
             skipSpace();
         } while (pos < end && (s.charAt(pos) == '\'' || s.charAt(pos) == '"'));
     }
