@@ -165,39 +165,28 @@ final class KaggleLoader implements DatasetLoader {
 
     private static Map<Integer, Entry> readMetadata(Path file, LoadReport report) throws IOException {
         Map<Integer, Entry> byTmdb = new LinkedHashMap<>();
-        String name = file.getFileName().toString();
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("id|tmdb_id", "title"));
-            int id = h.column("id|tmdb_id");
-            int title = h.column("title");
-            int originalTitle = h.optional("original_title");
-            int genres = h.optional("genres");
-            int collection = h.optional("belongs_to_collection");
-            int imdb = h.optional("imdb_id");
-            int overview = h.optional("overview");
-            int tagline = h.optional("tagline");
-            int release = h.optional("release_date");
-            int voteCount = h.optional("vote_count");
-            int voteAverage = h.optional("vote_average");
-            int popularity = h.optional("popularity");
-            int runtime = h.optional("runtime");
-            int language = h.optional("original_language");
-            for (String[] row; (row = csv.next()) != null; ) {
-                long line = csv.line();
-                if (row.length != h.size()) {
-                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
-                            "expected " + h.size() + " fields, got " + row.length);
-                    continue;
-                }
-                Integer tmdb = positiveInt(row[id]);
+        try (CsvTable t = CsvTable.open(file, List.of("id|tmdb_id", "title"), report)) {
+            int id = t.column("id|tmdb_id");
+            int title = t.column("title");
+            int originalTitle = t.column("original_title");
+            int genres = t.column("genres");
+            int collection = t.column("belongs_to_collection");
+            int imdb = t.column("imdb_id");
+            int overview = t.column("overview");
+            int tagline = t.column("tagline");
+            int release = t.column("release_date");
+            int voteCount = t.column("vote_count");
+            int voteAverage = t.column("vote_average");
+            int popularity = t.column("popularity");
+            int runtime = t.column("runtime");
+            int language = t.column("original_language");
+            for (String[] row; (row = t.next()) != null; ) {
+                Integer tmdb = t.id(row, id);
                 if (tmdb == null) {
-                    report.skip(SkipReason.NOT_A_NUMBER, name, line, id + 1,
-                            h.name(id) + " '" + row[id] + "' is not a positive integer");
                     continue;
                 }
                 if (byTmdb.containsKey(tmdb)) {
-                    report.skip(SkipReason.DUPLICATE_MOVIE, name, line, id + 1,
-                            "id " + tmdb + " appears twice; the first row was kept");
+                    t.duplicate(id, tmdb);
                     continue;
                 }
                 Entry e = new Entry(tmdb);
@@ -207,7 +196,7 @@ final class KaggleLoader implements DatasetLoader {
                     at = collection;
                     e.collection = collection < 0 ? null : PythonLiteral.name(row[collection]);
                 } catch (PythonLiteral.SyntaxException ex) {
-                    report.skip(SkipReason.BAD_LITERAL, name, line, at + 1, h.name(at) + ": " + ex.getMessage());
+                    t.skip(SkipReason.BAD_LITERAL, at, t.name(at) + ": " + ex.getMessage());
                     continue;
                 }
                 at = voteCount;
@@ -220,8 +209,7 @@ final class KaggleLoader implements DatasetLoader {
                     at = runtime;
                     e.runtime = (int) Math.round(number(row, runtime));
                 } catch (NumberFormatException ex) {
-                    report.skip(SkipReason.NOT_A_NUMBER, name, line, at + 1,
-                            h.name(at) + " '" + row[at] + "' is not a number");
+                    t.skip(SkipReason.NOT_A_NUMBER, at, t.name(at) + " '" + row[at] + "' is not a number");
                     continue;
                 }
                 e.title = text(row, title);
@@ -244,123 +232,96 @@ final class KaggleLoader implements DatasetLoader {
 
     // ---- keywords.csv, credits.csv, credits_top_cast_director.csv ----
 
-    private static void readKeywords(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        String name = file.getFileName().toString();
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("id|tmdb_id", "keywords"));
-            int id = h.column("id|tmdb_id");
-            int keywords = h.column("keywords");
-            for (String[] row; (row = csv.next()) != null; ) {
-                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
-                if (e == null) {
-                    continue;
-                }
-                if (e.keywords != null) {
-                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
-                            "id " + e.tmdbId + " appears twice; the first row was kept");
-                    continue;
-                }
-                try {
-                    e.keywords = PythonLiteral.names(row[keywords]);
-                } catch (PythonLiteral.SyntaxException ex) {
-                    report.skip(SkipReason.BAD_LITERAL, name, csv.line(), keywords + 1,
-                            h.name(keywords) + ": " + ex.getMessage());
-                }
-            }
-        }
-    }
-
-    private static void readCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        String name = file.getFileName().toString();
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("id|tmdb_id", "cast", "crew"));
-            int id = h.column("id|tmdb_id");
-            int cast = h.column("cast");
-            int crew = h.column("crew");
-            for (String[] row; (row = csv.next()) != null; ) {
-                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
-                if (e == null) {
-                    continue;
-                }
-                if (e.creditsFrom != null) {
-                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
-                            "id " + e.tmdbId + " appears twice; the first row was kept");
-                    continue;
-                }
-                int at = cast;
-                try {
-                    List<String> names = topCast(row[cast]);
-                    at = crew;
-                    e.director = director(row[crew]);
-                    e.cast = names;
-                    e.creditsFrom = name;
-                } catch (PythonLiteral.SyntaxException ex) {
-                    report.skip(SkipReason.BAD_LITERAL, name, csv.line(), at + 1, h.name(at) + ": " + ex.getMessage());
-                }
-            }
-        }
-    }
-
-    private static void readDerivedCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        String name = file.getFileName().toString();
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("id|tmdb_id", "top_cast", "director"));
-            int id = h.column("id|tmdb_id");
-            int cast = h.column("top_cast");
-            int director = h.column("director");
-            for (String[] row; (row = csv.next()) != null; ) {
-                Entry e = entryOf(row, h, id, byTmdb, name, csv.line(), report);
-                if (e == null) {
-                    continue;
-                }
-                if (!seen.add(e.tmdbId)) {
-                    report.skip(SkipReason.DUPLICATE_MOVIE, name, csv.line(), id + 1,
-                            "id " + e.tmdbId + " appears twice; the first row was kept");
-                    continue;
-                }
-                if (e.creditsFrom != null) {
-                    continue;  // the full credits.csv row wins
-                }
-                List<String> names = new ArrayList<>();
-                for (String n : row[cast].split(", ")) {
-                    if (!n.isBlank()) {
-                        names.add(n.strip());
-                    }
-                }
-                e.cast = names;
-                e.director = text(row, director);
-                e.creditsFrom = name;
-            }
-        }
-    }
-
     /**
-     * The metadata entry a keywords/credits row belongs to, or null when the row is malformed (counted) or its
-     * movie has no metadata (not counted: these files cover every movie of the full dataset).
+     * Reads a per-movie file into the metadata entries: {@code fill} gets each row whose id has metadata, once
+     * per id (repeats are counted). Rows for other ids are passed over uncounted: these files cover every movie
+     * of the full dataset.
      */
-    private static Entry entryOf(String[] row, Header h, int id, Map<Integer, Entry> byTmdb, String file, long line,
-            LoadReport report) {
-        if (row.length != h.size()) {
-            report.skip(SkipReason.MALFORMED_ROW, file, line, 0, "expected " + h.size() + " fields, got " + row.length);
-            return null;
+    private static void readPerMovie(Path file, List<String> columns, Map<Integer, Entry> byTmdb, LoadReport report,
+            PerMovieRow fill) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
         }
-        Integer tmdb = positiveInt(row[id]);
-        if (tmdb == null) {
-            report.skip(SkipReason.NOT_A_NUMBER, file, line, id + 1,
-                    h.name(id) + " '" + row[id] + "' is not a positive integer");
-            return null;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        try (CsvTable t = CsvTable.open(file, columns, report)) {
+            int id = t.column(columns.getFirst());
+            int[] at = columns.stream().mapToInt(t::column).toArray();
+            for (String[] row; (row = t.next()) != null; ) {
+                Integer tmdb = t.id(row, id);
+                Entry e = tmdb == null ? null : byTmdb.get(tmdb);
+                if (e == null) {
+                    continue;
+                }
+                if (!seen.add(tmdb)) {
+                    t.duplicate(id, tmdb);
+                    continue;
+                }
+                try {
+                    fill.read(e, row, at, t.file());
+                } catch (LiteralInColumn ex) {
+                    t.skip(SkipReason.BAD_LITERAL, ex.column, t.name(ex.column) + ": " + ex.getMessage());
+                }
+            }
         }
-        return byTmdb.get(tmdb);
+    }
+
+    /** One row of a per-movie file; {@code at} holds the positions of its columns in the order asked for. */
+    @FunctionalInterface
+    private interface PerMovieRow {
+        void read(Entry e, String[] row, int[] at, String file);
+    }
+
+    /** A literal that failed to parse, with the column it sat in. */
+    private static final class LiteralInColumn extends RuntimeException {
+        final int column;
+
+        LiteralInColumn(int column, PythonLiteral.SyntaxException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.column = column;
+        }
+    }
+
+    private static void readKeywords(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+        readPerMovie(file, List.of("id|tmdb_id", "keywords"), byTmdb, report, (e, row, at, name) -> {
+            e.keywords = literal(at[1], () -> PythonLiteral.names(row[at[1]]));
+        });
+    }
+
+    /** Full credits: cast by billing order, the director from the crew. Recorded only when both cells parse. */
+    private static void readCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report) throws IOException {
+        readPerMovie(file, List.of("id|tmdb_id", "cast", "crew"), byTmdb, report, (e, row, at, name) -> {
+            List<String> cast = literal(at[1], () -> topCast(row[at[1]]));
+            e.director = literal(at[2], () -> director(row[at[2]]));
+            e.cast = cast;
+            e.creditsFrom = name;
+        });
+    }
+
+    /** The derived top-3 file, for movies that credits.csv has no row for. */
+    private static void readDerivedCredits(Path file, Map<Integer, Entry> byTmdb, LoadReport report)
+            throws IOException {
+        readPerMovie(file, List.of("id|tmdb_id", "top_cast", "director"), byTmdb, report, (e, row, at, name) -> {
+            if (e.creditsFrom != null) {
+                return;  // the full credits.csv row wins
+            }
+            List<String> names = new ArrayList<>();
+            for (String n : row[at[1]].split(", ")) {
+                if (!n.isBlank()) {
+                    names.add(n.strip());
+                }
+            }
+            e.cast = names;
+            e.director = text(row, at[2]);
+            e.creditsFrom = name;
+        });
+    }
+
+    private static <T> T literal(int column, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (PythonLiteral.SyntaxException e) {
+            throw new LiteralInColumn(column, e);
+        }
     }
 
     /** Cast names in billing order ({@code order} ascending; ties and missing orders keep file order). */
@@ -415,41 +376,28 @@ final class KaggleLoader implements DatasetLoader {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        String name = file.getFileName().toString();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("movieId", "imdbId", "tmdbId"));
-            int movie = h.column("movieId");
-            int imdb = h.column("imdbId");
-            int tmdb = h.column("tmdbId");
-            for (String[] row; (row = csv.next()) != null; ) {
-                long line = csv.line();
-                if (row.length != h.size()) {
-                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
-                            "expected " + h.size() + " fields, got " + row.length);
-                    continue;
-                }
-                Integer movieId = positiveInt(row[movie]);
-                String tmdbText = row[tmdb].strip();
-                Integer tmdbId = tmdbText.isEmpty() ? Integer.valueOf(0) : positiveInt(tmdbText);
-                String imdbText = row[imdb].strip();
-                if (movieId == null || tmdbId == null || !(imdbText.isEmpty() || positiveInt(imdbText) != null)) {
-                    int col = movieId == null ? movie : tmdbId == null ? tmdb : imdb;
-                    report.skip(SkipReason.NOT_A_NUMBER, name, line, col + 1,
-                            h.name(col) + " '" + row[col] + "' is not a number");
+        try (CsvTable t = CsvTable.open(file, List.of("movieId", "imdbId", "tmdbId"), report)) {
+            int movie = t.column("movieId");
+            int imdb = t.column("imdbId");
+            int tmdb = t.column("tmdbId");
+            for (String[] row; (row = t.next()) != null; ) {
+                Integer movieId = t.id(row, movie);
+                Integer tmdbId = row[tmdb].isBlank() ? Integer.valueOf(0) : t.id(row, tmdb);
+                Integer imdbNumber = row[imdb].isBlank() ? Integer.valueOf(0) : t.id(row, imdb);
+                if (movieId == null || tmdbId == null || imdbNumber == null) {
                     continue;
                 }
                 if (!seen.add(movieId)) {
-                    report.skip(SkipReason.DUPLICATE_MOVIE, name, line, movie + 1,
-                            "movieId " + movieId + " appears twice; the first row was kept");
+                    t.duplicate(movie, movieId);
                     continue;
                 }
                 if (links.tmdbByMovie.containsKey(movieId)) {
                     continue;  // already read from the file before (links.csv repeats links_small.csv)
                 }
                 links.tmdbByMovie.put(movieId, tmdbId);
-                if (!imdbText.isEmpty()) {
-                    links.imdbByMovie.put(movieId, "tt" + imdbText);
+                if (imdbNumber > 0) {
+                    links.imdbByMovie.put(movieId, "tt" + row[imdb].strip());
                 }
                 if (tmdbId > 0) {
                     links.movieByTmdb.putIfAbsent(tmdbId, movieId);
@@ -524,22 +472,15 @@ final class KaggleLoader implements DatasetLoader {
     }
 
     private static RatingMatrix.Builder readRatings(Path file, Items items, LoadReport report) throws IOException {
-        String name = file.getFileName().toString();
         RatingMatrix.Builder b = new RatingMatrix.Builder((int) Math.min(Integer.MAX_VALUE - 8, Files.size(file) / 24));
-        try (CsvReader csv = CsvReader.open(file)) {
-            Header h = Header.read(csv, file, List.of("userId", "movieId|movieLensId", "rating", "timestamp"));
-            int user = h.column("userId");
-            int movie = h.column("movieId|movieLensId");
-            int tmdb = h.optional("tmdbId");
-            int rating = h.column("rating");
-            int time = h.column("timestamp");
-            for (String[] row; (row = csv.next()) != null; ) {
-                long line = csv.line();
-                if (row.length != h.size()) {
-                    report.skip(SkipReason.MALFORMED_ROW, name, line, 0,
-                            "expected " + h.size() + " fields, got " + row.length);
-                    continue;
-                }
+        try (CsvTable t = CsvTable.open(file, List.of("userId", "movieId|movieLensId", "rating", "timestamp"),
+                report)) {
+            int user = t.column("userId");
+            int movie = t.column("movieId|movieLensId");
+            int tmdb = t.column("tmdbId");
+            int rating = t.column("rating");
+            int time = t.column("timestamp");
+            for (String[] row; (row = t.next()) != null; ) {
                 int col = user;
                 int userId;
                 int movieId;
@@ -559,17 +500,15 @@ final class KaggleLoader implements DatasetLoader {
                     col = time;
                     ts = Long.parseLong(row[time].strip());
                 } catch (NumberFormatException e) {
-                    report.skip(SkipReason.NOT_A_NUMBER, name, line, col + 1,
-                            h.name(col) + " '" + row[col] + "' is not a number");
+                    t.skip(SkipReason.NOT_A_NUMBER, col, t.name(col) + " '" + row[col] + "' is not a number");
                     continue;
                 }
                 if (movieId <= 0) {
-                    report.skip(SkipReason.NOT_A_NUMBER, name, line, movie + 1,
-                            h.name(movie) + " " + movieId + " is not a positive id");
+                    t.skip(SkipReason.NOT_A_NUMBER, movie, t.name(movie) + " " + movieId + " is not a positive id");
                     continue;
                 }
                 if (!(value >= 0.5f && value <= 5.0f) || value * 2 != Math.rint(value * 2)) {
-                    report.skip(SkipReason.RATING_OUT_OF_RANGE, name, line, rating + 1,
+                    t.skip(SkipReason.RATING_OUT_OF_RANGE, rating,
                             "rating " + row[rating] + " is not on the 0.5..5.0 half-star scale");
                     continue;
                 }
@@ -615,71 +554,6 @@ final class KaggleLoader implements DatasetLoader {
                     .collection(collection).votes(voteCount, voteAverage).popularity(popularity)
                     .runtime(runtime).language(language).hasMetadata(hasMetadata).build();
         }
-    }
-
-    /** A header row: column positions by name, where a name may list alternatives ("id|tmdb_id"). */
-    private record Header(String[] names, Map<String, Integer> index) {
-
-        static Header read(CsvReader csv, Path file, List<String> required) throws IOException {
-            String[] names = csv.next();
-            if (names == null) {
-                throw new DataFormatException(file + ": empty file (expected a header row)");
-            }
-            Header h = new Header(names, CsvReader.columns(names));
-            for (String column : required) {
-                if (h.optional(column) < 0) {
-                    throw new DataFormatException(file + ":1: missing column '" + column.replace("|", "' or '")
-                            + "' (header is " + String.join(",", names) + "; expected " + String.join(",",
-                            required.stream().map(c -> c.split("\\|")[0]).toList()) + ")");
-                }
-            }
-            return h;
-        }
-
-        int size() {
-            return names.length;
-        }
-
-        String name(int column) {
-            return names[column].strip();
-        }
-
-        int column(String alternatives) {
-            return optional(alternatives);
-        }
-
-        /** Position of the first of the alternatives present, or -1. */
-        int optional(String alternatives) {
-            int start = 0;
-            while (start <= alternatives.length()) {
-                int bar = alternatives.indexOf('|', start);
-                int stop = bar < 0 ? alternatives.length() : bar;
-                Integer i = index.get(alternatives.substring(start, stop));
-                if (i != null) {
-                    return i;
-                }
-                start = stop + 1;
-            }
-            return -1;
-        }
-    }
-
-    /** A positive integer, allowing "862.0" as pandas writes float-typed ids; null otherwise. */
-    static Integer positiveInt(String s) {
-        String t = s.strip();
-        if (t.endsWith(".0")) {
-            t = t.substring(0, t.length() - 2);
-        }
-        if (t.isEmpty() || t.length() > 10) {
-            return null;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-                return null;
-            }
-        }
-        long v = Long.parseLong(t);
-        return v > 0 && v <= Integer.MAX_VALUE ? (int) v : null;
     }
 
     /** A number cell; blank (and NaN as pandas writes it) is 0. */
