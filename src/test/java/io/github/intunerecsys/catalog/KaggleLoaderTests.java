@@ -261,6 +261,16 @@ class KaggleLoaderTests {
     }
 
     @Test
+    void strictErrorsFromTheWorkerThreadsArriveUnwrapped() throws IOException {
+        write("movies_metadata.csv", "\n", HEADER,
+                meta("862", "", "[]", "Toy Story", "", "1995-10-30", "7.7", "5415"));
+        write("keywords.csv", "\n", "id,keywords", row("862", "[{'name': 'toy'} {'name': 'boy'}]"));
+        assertThatThrownBy(() -> Datasets.load(dir, LoadOptions.defaults().withStrict(true).withThreads(4)))
+                .isExactlyInstanceOf(DataFormatException.class)
+                .hasMessage("keywords.csv:2:2: keywords: expected ',' or ']' at char 17");
+    }
+
+    @Test
     void missingIdColumnIsAOneLineError() throws IOException {
         write("movies_metadata.csv", "\n", "title,overview", "Toy Story,x");
         assertThatThrownBy(this::load)
