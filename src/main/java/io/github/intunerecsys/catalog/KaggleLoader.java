@@ -305,17 +305,33 @@ final class KaggleLoader implements DatasetLoader {
             if (e.creditsFrom != null) {
                 return;  // the full credits.csv row wins
             }
-            List<String> names = new ArrayList<>();
-            for (String n : row[at[1]].split(", ")) {
-                if (!n.isBlank()) {
-                    names.add(n.strip());
-                }
-            }
-            e.cast = names;
+            e.cast = splitNames(row[at[1]]);
             e.director = text(row, at[2]);
             e.creditsFrom = name;
         });
     }
+
+    /**
+     * Splits "Tom Hanks, Tim Allen, Don Rickles". The derived file joined names with ", ", so a suffix such as
+     * "Jr." (TMDB writes "Louis Gossett, Jr.") comes back as its own part and is rejoined to the name before it.
+     */
+    static List<String> splitNames(String joined) {
+        List<String> names = new ArrayList<>();
+        for (String part : joined.split(", ")) {
+            String n = part.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (!names.isEmpty() && NAME_SUFFIXES.contains(n)) {
+                names.set(names.size() - 1, names.getLast() + ", " + n);
+            } else {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    private static final java.util.Set<String> NAME_SUFFIXES = java.util.Set.of("Jr.", "Jr", "Sr.", "Sr", "II", "III");
 
     private static <T> T literal(int column, java.util.function.Supplier<T> parse) {
         try {

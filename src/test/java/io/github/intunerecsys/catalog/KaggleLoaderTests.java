@@ -316,6 +316,15 @@ class KaggleLoaderTests {
     }
 
     @Test
+    void derivedCastNamesKeepTheirSuffixes() {
+        assertThat(KaggleLoader.splitNames("Louis Gossett, Jr., Jason Gedrick, Tim Thomerson"))
+                .containsExactly("Louis Gossett, Jr.", "Jason Gedrick", "Tim Thomerson");
+        assertThat(KaggleLoader.splitNames("Richard Gere, Debra Winger, Louis Gossett, Jr."))
+                .containsExactly("Richard Gere", "Debra Winger", "Louis Gossett, Jr.");
+        assertThat(KaggleLoader.splitNames("")).isEmpty();
+    }
+
+    @Test
     void yearComesFromTheIsoDateOnly() {
         assertThat(KaggleLoader.year("1995-10-30")).isEqualTo(1995);
         assertThat(KaggleLoader.year("1995")).isEqualTo(1995);
