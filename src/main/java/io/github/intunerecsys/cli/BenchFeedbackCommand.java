@@ -42,7 +42,8 @@ final class BenchFeedbackCommand implements Command {
 
                 Appends N records with each fsync policy to a fresh log, from T threads that each wait for the
                 acknowledgement before appending again, and prints one JSON object: per policy records/s,
-                p50/p99/max append-to-acknowledge latency in microseconds, forces and records per force.
+                p50/p99/max append-to-acknowledge latency in microseconds, forces, records per force, and the
+                time to reopen (recover and replay) the log it wrote.
                   --records N       records per policy (default 20000)
                   --threads T       appending threads (default 8)
                   --policies LIST   comma-separated fsync policies (default always,group,none)
@@ -54,7 +55,8 @@ final class BenchFeedbackCommand implements Command {
     }
 
     record PolicyResult(String policy, int records, int threads, double seconds, long recordsPerSecond,
-            double p50Micros, double p99Micros, double maxMicros, long forces, double recordsPerForce) {
+            double p50Micros, double p99Micros, double maxMicros, long forces, double recordsPerForce,
+            double reopenMillis) {
     }
 
     record Report(String fileSystem, int cores, List<PolicyResult> results) {
@@ -134,11 +136,18 @@ final class BenchFeedbackCommand implements Command {
         if (failure[0] != null) {
             throw new IOException("append failed: " + failure[0], failure[0]);
         }
+        long r0 = System.nanoTime();
+        try (FeedbackLog reopened = FeedbackLog.open(dir, options)) {
+            if (reopened.recovery().replayedRecords() != records) {
+                throw new IOException("reopen replayed " + reopened.recovery().replayedRecords() + " of " + records);
+            }
+        }
+        double reopenMillis = round((System.nanoTime() - r0) / 1e6, 1);
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = elapsed / 1e9;
         return new PolicyResult(options.fsync().key(), records, threads, round(seconds, 3),
                 Math.round(records / seconds), micros(all, 0.50), micros(all, 0.99), round(all[all.length - 1] / 1e3, 1),
-                forces, forces == 0 ? 0 : round((double) records / forces, 1));
+                forces, forces == 0 ? 0 : round((double) records / forces, 1), reopenMillis);
     }
 
     private static double micros(long[] sorted, double q) {

@@ -143,7 +143,7 @@ public final class FeedbackLog implements AutoCloseable {
             if (key != null) {
                 CompletableFuture<Appended> original = keys.get(key);
                 if (original != null) {
-                    return original;
+                    return original.copy();
                 }
             }
             Appended a = new Appended(nextSequence++, record);
@@ -151,7 +151,8 @@ public final class FeedbackLog implements AutoCloseable {
             if (key != null) {
                 keys.put(key, future);
             }
-            return future;
+            // callers get a copy: one cancelling or completing its future must not touch the shared original
+            return future.copy();
         } finally {
             lock.unlock();
         }
@@ -445,8 +446,10 @@ public final class FeedbackLog implements AutoCloseable {
                     segment, offset, scan.problem().description, removed, scan.records());
         } else {
             side = segment.resolveSibling(segment.getFileName() + "." + offset + ".corrupt");
-            try (FileChannel out = FileChannel.open(side, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int n = 2; Files.exists(side); n++) { // never overwrite bytes kept aside earlier
+                side = segment.resolveSibling(segment.getFileName() + "." + offset + "-" + n + ".corrupt");
+            }
+            try (FileChannel out = FileChannel.open(side, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer tail = ByteBuffer.wrap(bytes, offset, (int) removed);
                 while (tail.hasRemaining()) {
                     out.write(tail);
@@ -536,8 +539,9 @@ public final class FeedbackLog implements AutoCloseable {
         }
     }
 
-    FeedbackState state() {
-        return state;
+    /** Segment files, the one being appended to included: a scheduler can {@link #compact()} when this grows. */
+    public int segmentCount() throws IOException {
+        return segmentIds().size();
     }
 
     /** Acknowledges what is pending, forces and closes the segment. Later appends throw. */

@@ -2,7 +2,6 @@ package io.github.intunerecsys.feedback;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Latest rating per (user, movie) from the log, in one small sorted array triple per user. The later record in
@@ -58,14 +57,6 @@ final class FeedbackState {
 
     interface RatingVisitor {
         void visit(int userId, int movieId, byte code, long timestamp);
-    }
-
-    synchronized Map<Integer, UserFeedback> toMap() {
-        HashMap<Integer, UserFeedback> m = new HashMap<>();
-        for (Integer u : rows.keySet()) {
-            m.put(u, ratingsOf(u));
-        }
-        return m;
     }
 
     private static final class Row {
