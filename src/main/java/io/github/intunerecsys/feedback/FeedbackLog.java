@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  *     guess where good data resumes, and we do not delete data either. Everything from the bad frame to the end
  *     of the segment is moved to {@code segment-<id>.log.<offset>.corrupt}, the segment is truncated there, and
  *     the warning says so. Records in the side file are not replayed (an operator can inspect them); later
- *     segments are replayed as usual, since each frame checks itself.</li>
+ *     segments are replayed as usual, since each frame checks itself. After a power loss, unforced pages written
+ *     back out of order look the same (a hole, then intact records); none of those records was acknowledged.</li>
  * </ul>
  *
  * <h2>Compaction</h2>
@@ -547,22 +548,8 @@ public final class FeedbackLog implements AutoCloseable {
     /** Acknowledges what is pending, forces and closes the segment. Later appends throw. */
     @Override
     public void close() throws IOException {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            work.signal();
-        } finally {
-            lock.unlock();
-        }
-        if (flusher != null) {
-            try {
-                flusher.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!shutDown(null)) {
+            return;
         }
         lock.lock();
         try {
@@ -575,14 +562,22 @@ public final class FeedbackLog implements AutoCloseable {
         }
     }
 
-    /** Test hook for a simulated crash: drops the file handles without forcing or acknowledging anything. */
-    void abandon() {
+    /**
+     * Marks the log closed and waits for the flusher to drain (or, with {@code abandonWith}, to stop without
+     * acknowledging what is pending). False when the log was closed already.
+     */
+    private boolean shutDown(IOException abandonWith) {
         lock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             closed = true;
-            failure = new IOException("abandoned");
+            if (abandonWith != null) {
+                failure = abandonWith;
+                pending.clear();
+            }
             work.signal();
-            pending.clear();
         } finally {
             lock.unlock();
         }
@@ -593,6 +588,12 @@ public final class FeedbackLog implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return true;
+    }
+
+    /** Test hook for a simulated crash: drops the file handles without forcing or acknowledging anything. */
+    void abandon() {
+        shutDown(new IOException("abandoned"));
         try {
             channel.close();
             for (FileChannel ch : retired) {
