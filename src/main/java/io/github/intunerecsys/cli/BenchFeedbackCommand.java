@@ -42,8 +42,9 @@ final class BenchFeedbackCommand implements Command {
 
                 Appends N records with each fsync policy to a fresh log, from T threads that each wait for the
                 acknowledgement before appending again, and prints one JSON object: per policy records/s,
-                p50/p99/max append-to-acknowledge latency in microseconds, forces, records per force, and the
-                time to reopen (recover and replay) the log it wrote.
+                p50/p99/max append-to-acknowledge latency in microseconds, forces, records per force, the
+                time to reopen (recover and replay) the log it wrote, to compact it into a snapshot, and to
+                reopen from that snapshot. Every record is a distinct (user, movie), so all of them survive.
                   --records N       records per policy (default 20000)
                   --threads T       appending threads (default 8)
                   --policies LIST   comma-separated fsync policies (default always,group,none)
@@ -56,7 +57,7 @@ final class BenchFeedbackCommand implements Command {
 
     record PolicyResult(String policy, int records, int threads, double seconds, long recordsPerSecond,
             double p50Micros, double p99Micros, double maxMicros, long forces, double recordsPerForce,
-            double reopenMillis) {
+            double reopenMillis, double compactMillis, double reopenFromSnapshotMillis) {
     }
 
     record Report(String fileSystem, int cores, List<PolicyResult> results) {
@@ -137,17 +138,31 @@ final class BenchFeedbackCommand implements Command {
             throw new IOException("append failed: " + failure[0], failure[0]);
         }
         long r0 = System.nanoTime();
+        long c0;
         try (FeedbackLog reopened = FeedbackLog.open(dir, options)) {
             if (reopened.recovery().replayedRecords() != records) {
                 throw new IOException("reopen replayed " + reopened.recovery().replayedRecords() + " of " + records);
             }
+            c0 = System.nanoTime();
+            reopened.compact();
         }
-        double reopenMillis = round((System.nanoTime() - r0) / 1e6, 1);
+        long s0 = System.nanoTime();
+        try (FeedbackLog fromSnapshot = FeedbackLog.open(dir, options)) {
+            if (fromSnapshot.recovery().snapshotRatings() != records) {
+                throw new IOException("snapshot holds " + fromSnapshot.recovery().snapshotRatings() + " of " + records);
+            }
+        }
+        long s1 = System.nanoTime();
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = elapsed / 1e9;
         return new PolicyResult(options.fsync().key(), records, threads, round(seconds, 3),
                 Math.round(records / seconds), micros(all, 0.50), micros(all, 0.99), round(all[all.length - 1] / 1e3, 1),
-                forces, forces == 0 ? 0 : round((double) records / forces, 1), reopenMillis);
+                forces, forces == 0 ? 0 : round((double) records / forces, 1), millis(c0 - r0), millis(s0 - c0),
+                millis(s1 - s0));
+    }
+
+    private static double millis(long nanos) {
+        return round(nanos / 1e6, 1);
     }
 
     private static double micros(long[] sorted, double q) {

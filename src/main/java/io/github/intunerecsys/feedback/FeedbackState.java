@@ -19,6 +19,19 @@ final class FeedbackState {
         }
     }
 
+    /** Adds a whole row for a user not seen yet; {@code movies[0, n)} ascending without repeats (a snapshot's). */
+    synchronized void putSortedRow(int userId, int[] movies, byte[] codes, long[] timestamps, int n) {
+        Row r = new Row();
+        r.movies = Arrays.copyOf(movies, n);
+        r.codes = Arrays.copyOf(codes, n);
+        r.timestamps = Arrays.copyOf(timestamps, n);
+        r.n = n;
+        if (rows.putIfAbsent(userId, r) != null) {
+            throw new IllegalArgumentException("user " + userId + " appears twice");
+        }
+        size += n;
+    }
+
     /** Ratings held (one per distinct (user, movie)). */
     synchronized int size() {
         return size;
