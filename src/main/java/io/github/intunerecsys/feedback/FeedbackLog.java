@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * try (FeedbackLog log = FeedbackLog.open(dir, FeedbackLogOptions.defaults())) {
  *     Appended a = log.appendSync(FeedbackRecord.of(42, 318, 4.5f, nowSeconds, requestKey));
  *     UserFeedback row = log.ratingsOf(42);   // fold into CF
- *     log.compact();                          // from a scheduler, e.g. every few thousand appends
+ *     log.compact();                          // also runs by itself every few segments
  * }
  * }</pre>
  *
@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * disk, so it is independent of in-flight group commits) into {@code snapshot.bin.tmp}, forces it, renames it over
  * {@code snapshot.bin} atomically, forces the directory, then deletes the covered segments. A crash before the
  * rename leaves the old snapshot and all segments; after it, the new snapshot, whose header tells open which
- * segments to delete. Appends continue during compaction.
+ * segments to delete. Appends continue during compaction. It runs on a background thread once
+ * {@link FeedbackLogOptions#compactAfterSegments()} segments are sealed since the last snapshot, and on demand.
  *
  * <h2>Threads</h2>
  * Appends from any thread are serialised by one lock (a write into the page cache, microseconds). With
@@ -100,6 +101,8 @@ public final class FeedbackLog implements AutoCloseable {
     private List<FileChannel> retired = new ArrayList<>();
     private IOException failure;
     private boolean closed;
+    private long snapshotCovers;        // last segment id folded into the snapshot on disk
+    private Thread backgroundCompaction; // running or finished, null before the first
 
     private final Thread flusher;
 
@@ -178,7 +181,7 @@ public final class FeedbackLog implements AutoCloseable {
             RecordCodec.encode(a, frame);
             frame.flip();
             if (segmentSize > 0 && segmentSize + frame.remaining() > options.segmentBytes()) {
-                roll();
+                roll(true);
             }
             segmentSize += frame.remaining();
             while (frame.hasRemaining()) {
@@ -211,13 +214,28 @@ public final class FeedbackLog implements AutoCloseable {
         state.apply(r.userId(), r.movieId(), r.ratingCode(), r.timestamp());
     }
 
-    /** Starts the next segment. Under the lock. */
-    private void roll() throws IOException {
+    /** Starts the next segment, and a background compaction when enough segments are sealed. Under the lock. */
+    private void roll(boolean mayStartCompaction) throws IOException {
         FileChannel old = channel;
         openSegment(segmentId + 1);
         switch (options.fsync()) {
             case GROUP -> retired.add(old); // the flusher forces it before acknowledging what it holds
             case ALWAYS, NONE -> old.close();
+        }
+        int threshold = options.compactAfterSegments();
+        if (mayStartCompaction && threshold > 0 && segmentId - 1 - snapshotCovers >= threshold
+                && (backgroundCompaction == null || !backgroundCompaction.isAlive())) {
+            backgroundCompaction = Thread.ofPlatform().daemon().name("feedback-compaction").start(this::compactInBackground);
+        }
+    }
+
+    private void compactInBackground() {
+        try {
+            compact();
+        } catch (IllegalStateException e) {
+            // closed meanwhile
+        } catch (IOException | RuntimeException e) {
+            log.error("feedback log {}: background compaction failed, segments kept: {}", dir, e.toString());
         }
     }
 
@@ -327,7 +345,7 @@ public final class FeedbackLog implements AutoCloseable {
                     throw new IOException("feedback log failed earlier; reopen it before compacting", failure);
                 }
                 coversThrough = segmentId;
-                roll();
+                roll(false);
             } finally {
                 lock.unlock();
             }
@@ -377,6 +395,12 @@ public final class FeedbackLog implements AutoCloseable {
                 crashPoint(crashAfter, CompactionStep.FIRST_SEGMENT_DELETED);
             }
             forceDirectory();
+            lock.lock();
+            try {
+                snapshotCovers = coversThrough;
+            } finally {
+                lock.unlock();
+            }
             return new CompactionResult(coversThrough, folded.size(), covered.size(), Files.size(snapshot));
         }
     }
@@ -398,6 +422,7 @@ public final class FeedbackLog implements AutoCloseable {
             coversThrough = h.coversThroughSegment();
             nextSequence = h.nextSequence();
             snapshotRatings = h.ratings();
+            snapshotCovers = coversThrough;
         }
         List<FeedbackRecovery.Repair> repairs = new ArrayList<>();
         int replayed = 0;
@@ -540,7 +565,7 @@ public final class FeedbackLog implements AutoCloseable {
         }
     }
 
-    /** Segment files, the one being appended to included: a scheduler can {@link #compact()} when this grows. */
+    /** Segment files, the one being appended to included. */
     public int segmentCount() throws IOException {
         return segmentIds().size();
     }
@@ -550,6 +575,20 @@ public final class FeedbackLog implements AutoCloseable {
     public void close() throws IOException {
         if (!shutDown(null)) {
             return;
+        }
+        Thread compaction;
+        lock.lock();
+        try {
+            compaction = backgroundCompaction;
+        } finally {
+            lock.unlock();
+        }
+        if (compaction != null) {
+            try {
+                compaction.join(); // it finishes, or fails at once if it had not rolled yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         lock.lock();
         try {

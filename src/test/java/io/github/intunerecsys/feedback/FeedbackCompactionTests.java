@@ -96,6 +96,21 @@ class FeedbackCompactionTests {
     }
 
     @Test
+    void compactionRunsByItselfOnceEnoughSegmentsAreSealed() throws Exception {
+        FeedbackLogOptions auto = SMALL.withCompactAfterSegments(3).withFsync(FsyncPolicy.GROUP);
+        try (FeedbackLog log = FeedbackLog.open(dir, auto)) {
+            appendRandom(log, 400); // about 17 segments of 2 KiB; each append waits for its fsync, so
+        }                           // compaction (a few fsyncs) keeps up with the segments being sealed
+        assertThat(dir.resolve(SnapshotFile.NAME)).exists();
+        assertThat(segments(dir).size()).isLessThan(10);
+        try (FeedbackLog log = FeedbackLog.open(dir, auto)) {
+            assertThat(view(log)).isEqualTo(expectedView(written));
+            assertThat(log.recovery().snapshotRatings()).isPositive();
+            assertThat(log.nextSequence()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aHalfWrittenTempSnapshotIsIgnored() throws Exception {
         try (FeedbackLog log = FeedbackLog.open(dir, SMALL)) {
             appendRandom(log, 100);

@@ -19,7 +19,7 @@ final class FeedbackCrashWriter {
         int run = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
         FeedbackLogOptions options = FeedbackLogOptions.defaults().withFsync(FsyncPolicy.parse(args[3]))
-                .withGroupCommitInterval(Duration.ofMillis(1)).withSegmentBytes(16 * 1024);
+                .withGroupCommitInterval(Duration.ofMillis(1)).withSegmentBytes(16 * 1024).withCompactAfterSegments(0);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
         FeedbackLog log = FeedbackLog.open(dir, options);
         synchronized (out) {

@@ -71,7 +71,8 @@ final class FeedbackFixtures {
         }
     }
 
+    /** Defaults with {@code policy}, compaction only on demand so tests control when it runs. */
     static FeedbackLogOptions options(FsyncPolicy policy) {
-        return FeedbackLogOptions.defaults().withFsync(policy);
+        return FeedbackLogOptions.defaults().withFsync(policy).withCompactAfterSegments(0);
     }
 }
