@@ -4,6 +4,7 @@ import static io.github.intunerecsys.feedback.FeedbackFixtures.rawRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +33,67 @@ class FeedbackCrashTests {
     @TempDir
     Path dir;
 
+    /** One acknowledgement the writer printed. */
+    private record Ack(long sequence, int userId, int movieId, byte code) {
+    }
+
     @Test
     void everyRecordAcknowledgedBeforeASigkillIsStoredExactlyOnce() throws Exception {
+        List<Ack> acked = killRepeatedly(0);
+
+        Map<Long, Appended> bySequence = new HashMap<>();
+        Map<Long, Integer> copies = new HashMap<>();
+        for (Appended a : rawRecords(dir)) {
+            assertThat(bySequence.put(a.sequence(), a)).as("sequence %d stored once", a.sequence()).isNull();
+            copies.merge(((long) a.record().userId() << 32) | a.record().movieId(), 1, Integer::sum);
+        }
+        int lost = 0;
+        for (Ack ack : acked) {
+            Appended stored = bySequence.get(ack.sequence());
+            if (stored == null || stored.record().userId() != ack.userId() || stored.record().movieId() != ack.movieId()
+                    || stored.record().ratingCode() != ack.code()) {
+                lost++;
+            }
+        }
+        assertThat(copies.values()).as("no record stored twice").allMatch(c -> c == 1);
+        System.out.printf("feedback crash test: acknowledged=%d stored=%d kills=%d lost=%d%n",
+                acked.size(), bySequence.size(), KILLS, lost);
+        assertThat(acked).hasSizeGreaterThan(KILLS);
+        assertThat(lost).isZero();
+    }
+
+    /** Kills land during background compactions too (one every two 16 KiB segments, ~900 records). */
+    @Test
+    @Tag("slow")
+    void everyRecordAcknowledgedBeforeASigkillSurvivesBackgroundCompaction() throws Exception {
+        List<Ack> acked = killRepeatedly(2);
+        int lost = 0;
+        try (FeedbackLog log = FeedbackLog.open(dir, FeedbackLogOptions.defaults())) {
+            for (Ack ack : acked) {
+                UserFeedback row = log.ratingsOf(ack.userId());
+                int i = java.util.Arrays.binarySearch(row.movieIds(), ack.movieId());
+                if (i < 0 || row.ratingCodes()[i] != ack.code()) {
+                    lost++;
+                }
+            }
+            long lastAcked = acked.stream().mapToLong(Ack::sequence).max().orElseThrow();
+            assertThat(log.nextSequence()).as("sequences are never reused").isGreaterThan(lastAcked);
+            assertThat(log.recovery().snapshotRatings()).as("compactions happened").isPositive();
+            System.out.printf("feedback crash test with compaction: acknowledged=%d held=%d kills=%d lost=%d%n",
+                    acked.size(), log.ratingCount(), KILLS, lost);
+        }
+        assertThat(lost).isZero();
+    }
+
+    /** Runs the writer {@link #KILLS} times, killing it at a random moment after its first acknowledgement. */
+    private List<Ack> killRepeatedly(int compactAfterSegments) throws Exception {
         SplittableRandom random = new SplittableRandom(42);
-        List<long[]> acked = new ArrayList<>(); // sequence, user, movie, code
-        int opensWithRepairs = 0;
+        List<Ack> acked = new ArrayList<>();
         for (int run = 0; run < KILLS; run++) {
             String policy = run % 2 == 0 ? "group" : "always";
             Process p = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto", FeedbackCrashWriter.class.getName(),
-                    dir.toString(), Integer.toString(run), Integer.toString(THREADS), policy)
+                    "-XX:TieredStopAtLevel=1", FeedbackCrashWriter.class.getName(), dir.toString(),
+                    Integer.toString(run), Integer.toString(THREADS), policy, Integer.toString(compactAfterSegments))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -50,7 +103,7 @@ class FeedbackCrashTests {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.add(line);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the pipe breaks when the process dies
                 }
             });
@@ -66,39 +119,14 @@ class FeedbackCrashTests {
             synchronized (lines) {
                 for (String line : lines) {
                     String[] f = line.split(" ");
-                    if (f[0].equals("OPEN") && !line.endsWith("repairs=0")) {
-                        opensWithRepairs++;
-                    }
                     if (f[0].equals("ACK") && f.length == 5) { // a line cut by the kill is not an acknowledgement
-                        acked.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                                Long.parseLong(f[4])});
+                        acked.add(new Ack(Long.parseLong(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                                Byte.parseByte(f[4])));
                     }
                 }
             }
         }
-
-        try (FeedbackLog log = FeedbackLog.open(dir, FeedbackLogOptions.defaults())) {
-            assertThat(log.users()).hasSize(KILLS);
-        }
-        Map<Long, Appended> bySequence = new HashMap<>();
-        Map<Long, Integer> copies = new HashMap<>();
-        for (Appended a : rawRecords(dir)) {
-            assertThat(bySequence.put(a.sequence(), a)).as("sequence %d stored once", a.sequence()).isNull();
-            copies.merge(((long) a.record().userId() << 32) | a.record().movieId(), 1, Integer::sum);
-        }
-        int lost = 0;
-        for (long[] ack : acked) {
-            Appended stored = bySequence.get(ack[0]);
-            if (stored == null || stored.record().userId() != ack[1] || stored.record().movieId() != ack[2]
-                    || stored.record().ratingCode() != ack[3]) {
-                lost++;
-            }
-        }
-        assertThat(copies.values()).as("no record stored twice").allMatch(c -> c == 1);
-        System.out.printf("feedback crash test: acknowledged=%d stored=%d kills=%d opensWithRepairs=%d lost=%d%n",
-                acked.size(), bySequence.size(), KILLS, opensWithRepairs, lost);
-        assertThat(acked).hasSizeGreaterThan(KILLS);
-        assertThat(lost).isZero();
+        return acked;
     }
 
     private static String javaBinary() {

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * A separate JVM for {@link FeedbackCrashTests}: opens the log, then appends from several threads forever and
  * prints {@code ACK sequence userId movieId ratingCode} for every acknowledged record, until it is killed.
- * Arguments: directory, run number (used as the user id, so each run's records are distinct), threads, policy.
+ * Arguments: directory, run number (used as the user id, so each run's records are distinct), threads, policy,
+ * compact-after-segments (0: never compact).
  */
 final class FeedbackCrashWriter {
 
@@ -19,7 +20,8 @@ final class FeedbackCrashWriter {
         int run = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
         FeedbackLogOptions options = FeedbackLogOptions.defaults().withFsync(FsyncPolicy.parse(args[3]))
-                .withGroupCommitInterval(Duration.ofMillis(1)).withSegmentBytes(16 * 1024).withCompactAfterSegments(0);
+                .withGroupCommitInterval(Duration.ofMillis(1)).withSegmentBytes(16 * 1024)
+                .withCompactAfterSegments(Integer.parseInt(args[4]));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
         FeedbackLog log = FeedbackLog.open(dir, options);
         synchronized (out) {
