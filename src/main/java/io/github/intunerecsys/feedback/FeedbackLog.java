@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code snapshot.bin}: the {@link SnapshotFile} that compaction writes; it covers every segment up to the id
  *     in its header.</li>
  * <li>{@code *.corrupt}: bytes recovery moved out of a segment (never deleted by the log).</li>
+ * <li>{@code LOCK}: locked while the log is open, so a second process (an overlapping restart) cannot write
+ *     into the same segments.</li>
  * </ul>
  *
  * <h2>Recovery</h2>
@@ -79,6 +82,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedbackLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackLog.class);
+    private static final String LOCK_NAME = "LOCK";
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{20})\\.log");
 
     private final Path dir;
@@ -105,6 +109,7 @@ public final class FeedbackLog implements AutoCloseable {
     private Thread backgroundCompaction; // running or finished, null before the first
 
     private final Thread flusher;
+    private final FileChannel lockFile;
 
     private record Pending(Appended appended, CompletableFuture<Appended> future) {
     }
@@ -114,12 +119,32 @@ public final class FeedbackLog implements AutoCloseable {
         this.options = options;
         this.keys = new KeyIndex(options.keyIndexCapacity());
         Files.createDirectories(dir);
-        this.recovery = recover();
+        this.lockFile = lockDirectory(dir);
+        try {
+            this.recovery = recover();
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
+        }
         if (options.fsync() == FsyncPolicy.GROUP) {
             flusher = Thread.ofPlatform().daemon().name("feedback-group-commit").start(this::flushLoop);
         } else {
             flusher = null;
         }
+    }
+
+    /** A second writer would interleave frames: one process, one open log per directory. */
+    private static FileChannel lockDirectory(Path dir) throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (ch.tryLock() != null) {
+                return ch; // released by the OS if the process dies
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this JVM
+        }
+        ch.close();
+        throw new IOException("feedback log " + dir + " is already open (by this or another process)");
     }
 
     /** Opens (creating if needed) the log in {@code dir}, recovering and replaying what is there. */
@@ -598,6 +623,7 @@ public final class FeedbackLog implements AutoCloseable {
         } finally {
             channel.close();
             lock.unlock();
+            lockFile.close();
         }
     }
 
@@ -638,6 +664,7 @@ public final class FeedbackLog implements AutoCloseable {
             for (FileChannel ch : retired) {
                 ch.close();
             }
+            lockFile.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -174,6 +174,18 @@ class FeedbackLogTests {
     }
 
     @Test
+    void aDirectoryIsOpenOnceAtATime() throws Exception {
+        try (FeedbackLog log = FeedbackLog.open(dir, options(FsyncPolicy.NONE))) {
+            assertThatThrownBy(() -> FeedbackLog.open(dir, options(FsyncPolicy.NONE)))
+                    .hasMessageContaining("is already open");
+            log.appendSync(FeedbackRecord.of(1, 1, 1f, 1));
+        }
+        try (FeedbackLog log = FeedbackLog.open(dir, options(FsyncPolicy.NONE))) {
+            assertThat(log.ratingCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void appendingToAClosedLogIsRefused() throws Exception {
         FeedbackLog log = FeedbackLog.open(dir, options(FsyncPolicy.GROUP));
         log.close();
