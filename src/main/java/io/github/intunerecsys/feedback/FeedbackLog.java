@@ -214,7 +214,7 @@ public final class FeedbackLog implements AutoCloseable {
             }
             switch (options.fsync()) {
                 case ALWAYS -> {
-                    channel.force(false);
+                    channel.force(false); // fdatasync: still persists the file size an append changes
                     forces.incrementAndGet();
                 }
                 case GROUP -> {
