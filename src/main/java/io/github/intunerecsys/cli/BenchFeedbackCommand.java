@@ -49,8 +49,9 @@ final class BenchFeedbackCommand implements Command {
                   --threads T       appending threads (default 8)
                   --policies LIST   comma-separated fsync policies (default always,group,none)
                   --interval-ms MS  group commit interval (default 2)
-                  --dir DIR         where the logs are written (default: a temp directory, deleted afterwards);
-                                    fsync cost depends on this file system, so use the one the service will use
+                  --dir DIR         where the logs are written, in subfolders warmup/ always/ group/ none/ that
+                                    are replaced (default: a temp directory, deleted afterwards); fsync cost
+                                    depends on this file system, so use the one the service will use
                   --keys            give every record an idempotency key (36-character, like a UUID)
                 'none' never fsyncs and is unsafe outside tests; it shows the cost of the write path alone.""";
     }

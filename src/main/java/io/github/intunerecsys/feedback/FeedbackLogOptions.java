@@ -24,7 +24,7 @@ public record FeedbackLogOptions(FsyncPolicy fsync, Duration groupCommitInterval
     public static final Duration DEFAULT_GROUP_COMMIT_INTERVAL = Duration.ofMillis(2);
     /** 8 MiB, about 240,000 records without keys; recovery reads one segment into memory at a time. */
     public static final long DEFAULT_SEGMENT_BYTES = 8L << 20;
-    /** 100,000 keys of up to 128 bytes: at most ~25 MB, typically ~10 MB for UUID keys. */
+    /** 100,000 keys: about 200 bytes each for a UUID key (string, map entry, acknowledgement), ~20 MB. */
     public static final int DEFAULT_KEY_INDEX_CAPACITY = 100_000;
     /** 4 segments, about a million records: replaying them at start-up takes about half a second. */
     public static final int DEFAULT_COMPACT_AFTER_SEGMENTS = 4;
