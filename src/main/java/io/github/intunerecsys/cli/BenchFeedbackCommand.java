@@ -45,7 +45,7 @@ final class BenchFeedbackCommand implements Command {
                 p50/p99/max append-to-acknowledge latency in microseconds, forces, records per force, the
                 time to reopen (recover and replay) the log it wrote, to compact it into a snapshot, and to
                 reopen from that snapshot. Every record is a distinct (user, movie), so all of them survive.
-                  --records N       records per policy (default 20000)
+                  --records N       records per policy (default 5000)
                   --threads T       appending threads (default 8)
                   --policies LIST   comma-separated fsync policies (default always,group,none)
                   --interval-ms MS  group commit interval (default 2)
@@ -68,7 +68,7 @@ final class BenchFeedbackCommand implements Command {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of("keys"),
                 Set.of("records", "threads", "policies", "interval-ms", "dir"), Set.of());
-        int records = args.intValue("records", 20_000, 1, 100_000_000);
+        int records = args.intValue("records", 5_000, 1, 100_000_000);
         int threads = args.intValue("threads", 8, 1, 1024);
         long intervalMs = args.longValue("interval-ms", 2, 0, 1000);
         boolean keys = args.flag("keys");
