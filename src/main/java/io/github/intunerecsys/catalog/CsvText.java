@@ -147,7 +147,9 @@ final class CsvText {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // commons-csv reports an unterminated quote (the rest of the file swallowed) this way
                     Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    throw DataFormatException.at(name, line, 0, "not valid CSV: " + cause.getMessage());
+                    String why = String.valueOf(cause.getMessage()).contains("EOF reached before encapsulated token")
+                            ? "a quoted field opened on this line is never closed" : cause.getMessage();
+                    throw DataFormatException.at(name, line, 0, "not valid CSV: " + why);
                 }
                 if (!more) {
                     break;
@@ -164,6 +166,9 @@ final class CsvText {
     static void requireColumns(String name, List<String> header, List<String> expected, char delimiter) {
         String found = String.join(String.valueOf(delimiter), header);
         String want = String.join(String.valueOf(delimiter), expected);
+        if (header.isEmpty() || header.size() == 1 && header.getFirst().isBlank()) {
+            throw new DataFormatException(name + ":1: empty file or blank first line; expected the header " + want);
+        }
         if (header.size() == 1 && expected.size() > 1) {
             for (char c : new char[] {',', ';', '\t', '|', ':'}) {
                 if (c != delimiter && header.getFirst().indexOf(c) >= 0) {

@@ -270,7 +270,19 @@ class MovieLensCsvLoaderTests {
     }
 
     @Test
-    void emptyRatingsFileGivesAnEmptyMatrix() throws IOException {
+    void unterminatedQuoteAndEmptyFilesAreOneLineErrors() throws IOException {
+        write("movies.csv", "movieId,title,genres\n1,\"Toy Story (1995),Comedy\n2,Heat (1995),Drama\n");
+        write("ratings.csv", "userId,movieId,rating,timestamp\n");
+        assertThatThrownBy(this::load)
+                .hasMessage("movies.csv:2: not valid CSV: a quoted field opened on this line is never closed");
+        write("movies.csv", MOVIES);
+        write("ratings.csv", "");
+        assertThatThrownBy(this::load).hasMessage(
+                "ratings.csv:1: empty file or blank first line; expected the header userId,movieId,rating,timestamp");
+    }
+
+    @Test
+    void headerOnlyRatingsFileGivesAnEmptyMatrix() throws IOException {
         Dataset d = loadWithRatings("");
         assertThat(d.ratings().size()).isZero();
         assertThat(d.catalog().get(0).voteCount()).isZero();
