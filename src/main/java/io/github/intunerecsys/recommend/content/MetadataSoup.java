@@ -26,16 +26,18 @@ import java.util.Map;
  *       Pierre Jeunet" → jeanpierrejeunet), where the notebook only drops spaces and the tokenizer then splits
  *       at the hyphen.</li>
  *   <li>The TMDB collection (franchise) is added as one token, repeated {@link #DEFAULT_COLLECTION_REPEAT}
- *       times (0 gives the notebook's soup). A shared collection is the strongest "these belong together"
- *       signal the metadata has: with it, Toy Story 2 and 3 come before other Pixar films for Toy Story, as a
- *       person expects, and sequels that share no director or keywords still find each other.</li>
+ *       times (0 gives the notebook's soup), as often as the director: a shared collection is the strongest
+ *       "these belong together" signal the metadata has. Without it a same-director film outranks a sequel by
+ *       another director (the director's three copies and their bigrams dominate the counts); with it the
+ *       franchise comes first, as a person expects, and sequels that share no director or keywords still find
+ *       each other.</li>
  * </ul>
  */
 final class MetadataSoup {
 
     static final int DEFAULT_CAST_SIZE = 3;
     static final int DEFAULT_DIRECTOR_REPEAT = 3;
-    static final int DEFAULT_COLLECTION_REPEAT = 2;
+    static final int DEFAULT_COLLECTION_REPEAT = 3;
     /** A keyword must appear in more than this many movies to be kept (the notebook's {@code s > 1}). */
     static final int DEFAULT_MIN_KEYWORD_MOVIES = 2;
 
