@@ -14,7 +14,7 @@ import java.util.Map;
  *   <li>{@link Weighting#COUNT}: weight = tf; {@link Weighting#TFIDF}: weight = tf · idf with the smoothed
  *       {@code idf = ln((1 + n) / (1 + df)) + 1} (scikit-learn's {@code smooth_idf=True});</li>
  *   <li>vocabulary: terms in at least {@link #DEFAULT_MIN_DF} documents (scikit-learn's {@code min_df}; the
- *       notebook's {@code min_df=0} keeps every term, like 1), sorted alphabetically as scikit-learn does;</li>
+ *       notebook's {@code min_df=0} keeps every term, like 1), in first-seen order;</li>
  *   <li>rows scaled to unit length, so the cosine of two documents is the dot product of their rows.</li>
  * </ul>
  */
@@ -28,10 +28,9 @@ final class Vectorizer {
     /** The vocabulary (column → term), each term's document frequency, and the normalised rows. */
     record Result(String[] terms, int[] documentFrequency, SparseMatrix rows) {
 
-        /** Column of a term (the vocabulary is sorted), or -1. */
+        /** Column of a term, or -1 (a linear scan: for tests and diagnostics). */
         int column(String term) {
-            int i = Arrays.binarySearch(terms, term);
-            return i >= 0 ? i : -1;
+            return List.of(terms).indexOf(term);
         }
 
         /** The non-zero terms of one row with their weights, for tests and explanations. */
@@ -59,7 +58,7 @@ final class Vectorizer {
 
     Result fit(List<List<String>> documents) {
         int n = documents.size();
-        Map<String, Integer> provisional = new HashMap<>();
+        Map<String, Integer> provisional = HashMap.newHashMap(Math.max(16, documents.size() * 8));
         List<String> provisionalTerms = new ArrayList<>();
         int[][] docTerms = new int[n][];
         int[][] docCounts = new int[n][];
@@ -73,7 +72,7 @@ final class Vectorizer {
                 df[t]++;
             }
         }
-        int[] remap = keptColumnsSorted(provisionalTerms, df, minDf);
+        int[] remap = keptColumns(provisionalTerms.size(), df, minDf);
         String[] terms = new String[(int) Arrays.stream(remap).filter(c -> c >= 0).count()];
         int[] keptDf = new int[terms.length];
         for (int t = 0; t < remap.length; t++) {
@@ -85,44 +84,48 @@ final class Vectorizer {
         return new Result(terms, keptDf, weightedRows(n, terms.length, docTerms, docCounts, remap, keptDf));
     }
 
+    /** Provisional term ids and their counts for one document: ids sorted, then counted run by run. */
     private static void countTerms(List<String> doc, Map<String, Integer> ids, List<String> idTerms,
                                    int[][] docTerms, int[][] docCounts, int d) {
-        Map<Integer, int[]> counts = new HashMap<>();
-        for (String term : doc) {
-            Integer id = ids.get(term);
+        int[] seq = new int[doc.size()];
+        for (int i = 0; i < seq.length; i++) {
+            String term = doc.get(i);
+            Integer id = ids.putIfAbsent(term, idTerms.size());
             if (id == null) {
                 id = idTerms.size();
-                ids.put(term, id);
                 idTerms.add(term);
             }
-            counts.computeIfAbsent(id, k -> new int[1])[0]++;
+            seq[i] = id;
         }
-        int[] t = new int[counts.size()];
-        int[] c = new int[counts.size()];
-        int i = 0;
-        for (Map.Entry<Integer, int[]> e : counts.entrySet()) {
-            t[i] = e.getKey();
-            c[i++] = e.getValue()[0];
+        Arrays.sort(seq);
+        int distinct = 0;
+        for (int i = 0; i < seq.length; i++) {
+            if (i == 0 || seq[i] != seq[i - 1]) {
+                distinct++;
+            }
+        }
+        int[] t = new int[distinct];
+        int[] c = new int[distinct];
+        int k = -1;
+        for (int i = 0; i < seq.length; i++) {
+            if (i == 0 || seq[i] != seq[i - 1]) {
+                t[++k] = seq[i];
+            }
+            c[k]++;
         }
         docTerms[d] = t;
         docCounts[d] = c;
     }
 
-    /** Provisional id → final column (alphabetical among the kept terms), or -1 when below min_df. */
-    private static int[] keptColumnsSorted(List<String> terms, int[] df, int minDf) {
-        Integer[] kept = new Integer[terms.size()];
-        int k = 0;
-        for (int t = 0; t < terms.size(); t++) {
-            if (df[t] >= minDf) {
-                kept[k++] = t;
-            }
-        }
-        Integer[] sorted = Arrays.copyOf(kept, k);
-        Arrays.sort(sorted, (a, b) -> terms.get(a).compareTo(terms.get(b)));
-        int[] remap = new int[terms.size()];
-        Arrays.fill(remap, -1);
-        for (int i = 0; i < sorted.length; i++) {
-            remap[sorted[i]] = i;
+    /**
+     * Provisional id → final column, or -1 when below min_df. Columns keep first-seen order: deterministic, and
+     * unlike scikit-learn's alphabetical order it costs no sort of the (mostly bigram) vocabulary.
+     */
+    private static int[] keptColumns(int terms, int[] df, int minDf) {
+        int[] remap = new int[terms];
+        int next = 0;
+        for (int t = 0; t < terms; t++) {
+            remap[t] = df[t] >= minDf ? next++ : -1;
         }
         return remap;
     }
