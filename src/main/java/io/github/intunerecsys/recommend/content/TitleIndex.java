@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,9 +94,7 @@ public final class TitleIndex {
     public static TitleIndex build(Catalog catalog) {
         Map<String, List<Integer>> normalized = new HashMap<>();
         Map<String, List<Integer>> byKey = new HashMap<>();
-        List<String> texts = new ArrayList<>();
-        List<Integer> textItems = new ArrayList<>();
-        List<Byte> textTiers = new ArrayList<>();
+        List<PrefixEntry> entries = new ArrayList<>();
         for (int i = 0; i < catalog.size(); i++) {
             String title = catalog.get(i).title();
             if (title == null || title.isBlank()) {
@@ -110,15 +108,12 @@ public final class TitleIndex {
                 String key = key(norm);
                 addOnce(normalized, norm, i);
                 addOnce(byKey, key, i);
-                for (String text : new LinkedHashSet<>(List.of(norm, key))) {
-                    texts.add(text);
-                    textItems.add(i);
-                    textTiers.add(TIER_TITLE);
+                entries.add(new PrefixEntry(norm, i, TIER_TITLE));
+                if (!key.equals(norm)) {
+                    entries.add(new PrefixEntry(key, i, TIER_TITLE));
                 }
                 for (int sp = key.indexOf(' '); sp >= 0; sp = key.indexOf(' ', sp + 1)) {
-                    texts.add(key.substring(sp + 1));
-                    textItems.add(i);
-                    textTiers.add(TIER_WORD);
+                    entries.add(new PrefixEntry(key.substring(sp + 1), i, TIER_WORD));
                 }
             }
         }
@@ -126,31 +121,51 @@ public final class TitleIndex {
         Arrays.sort(keys);
         int[][] keyItems = new int[keys.length][];
         int[] keyTrigrams = new int[keys.length];
-        Map<Long, List<Integer>> postingLists = new HashMap<>();
+        Map<Long, int[]> postings = trigramPostings(keys, keyTrigrams);
         for (int k = 0; k < keys.length; k++) {
             keyItems[k] = byVotes(catalog, byKey.get(keys[k]));
-            long[] grams = trigrams(keys[k]);
-            keyTrigrams[k] = grams.length;
-            for (long g : grams) {
-                postingLists.computeIfAbsent(g, x -> new ArrayList<>()).add(k);
-            }
         }
-        Map<Long, int[]> postings = HashMap.newHashMap(postingLists.size());
-        postingLists.forEach((g, list) -> postings.put(g, list.stream().mapToInt(Integer::intValue).toArray()));
 
-        Integer[] order = new Integer[texts.size()];
-        Arrays.setAll(order, x -> x);
-        Arrays.sort(order, Comparator.comparing(texts::get));
-        String[] prefixTexts = new String[order.length];
-        int[] prefixItems = new int[order.length];
-        byte[] prefixTiers = new byte[order.length];
-        for (int p = 0; p < order.length; p++) {
-            prefixTexts[p] = texts.get(order[p]);
-            prefixItems[p] = textItems.get(order[p]);
-            prefixTiers[p] = textTiers.get(order[p]);
+        entries.sort(Comparator.comparing(PrefixEntry::text));
+        String[] prefixTexts = new String[entries.size()];
+        int[] prefixItems = new int[entries.size()];
+        byte[] prefixTiers = new byte[entries.size()];
+        for (int p = 0; p < prefixTexts.length; p++) {
+            PrefixEntry e = entries.get(p);
+            prefixTexts[p] = e.text();
+            prefixItems[p] = e.item();
+            prefixTiers[p] = e.tier();
         }
         return new TitleIndex(catalog, toArrays(catalog, normalized), toArrays(catalog, byKey), keys, keyItems,
                 keyTrigrams, postings, prefixTexts, prefixItems, prefixTiers);
+    }
+
+    private record PrefixEntry(String text, int item, byte tier) {
+    }
+
+    /** Trigram → ascending key ids, built in two passes (count, then fill) over primitive arrays. */
+    private static Map<Long, int[]> trigramPostings(String[] keys, int[] keyTrigrams) {
+        long[][] grams = new long[keys.length][];
+        Map<Long, int[]> counts = new HashMap<>();
+        for (int k = 0; k < keys.length; k++) {
+            grams[k] = trigrams(keys[k]);
+            keyTrigrams[k] = grams[k].length;
+            for (long g : grams[k]) {
+                counts.computeIfAbsent(g, x -> new int[1])[0]++;
+            }
+        }
+        Map<Long, int[]> postings = HashMap.newHashMap(counts.size());
+        Map<Long, int[]> fill = HashMap.newHashMap(counts.size());
+        counts.forEach((g, c) -> {
+            postings.put(g, new int[c[0]]);
+            fill.put(g, new int[1]);
+        });
+        for (int k = 0; k < keys.length; k++) {
+            for (long g : grams[k]) {
+                postings.get(g)[fill.get(g)[0]++] = k;
+            }
+        }
+        return postings;
     }
 
     private static void addOnce(Map<String, List<Integer>> map, String key, int item) {
@@ -235,17 +250,25 @@ public final class TitleIndex {
 
     /** Distinct pg_trgm trigrams of a normalised text, three 16-bit chars packed in a long. */
     static long[] trigrams(String text) {
-        Set<Long> grams = new LinkedHashSet<>();
+        long[] grams = new long[text.length() + 2 * (text.length() + 1)];
+        int n = 0;
         for (String word : text.split(" ")) {
             if (word.isEmpty()) {
                 continue;
             }
             String padded = "  " + word + " ";
             for (int i = 0; i + 3 <= padded.length(); i++) {
-                grams.add(((long) padded.charAt(i) << 32) | ((long) padded.charAt(i + 1) << 16) | padded.charAt(i + 2));
+                grams[n++] = ((long) padded.charAt(i) << 32) | ((long) padded.charAt(i + 1) << 16) | padded.charAt(i + 2);
             }
         }
-        return grams.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(grams, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || grams[i] != grams[i - 1]) {
+                grams[distinct++] = grams[i];
+            }
+        }
+        return Arrays.copyOf(grams, distinct);
     }
 
     /** Resolves a typed title: found, ambiguous (with candidates and years) or not found (with suggestions). */
@@ -350,7 +373,7 @@ public final class TitleIndex {
         scored.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
                 : a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[2], b[2]));
         List<TitleCandidate> out = new ArrayList<>(limit);
-        Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (double[] s : scored) {
             for (int item : keyItems[(int) s[2]]) {
                 if (out.size() < limit && seen.add(item)) {
