@@ -302,26 +302,32 @@ final class EnglishStemmer {
             }
         }
 
+        /** Index of the rule whose suffix ends the word (rules are longest first, so it is the longest), or -1. */
+        private int matchingRule(String[][] rules) {
+            for (int r = 0; r < rules.length; r++) {
+                if (endsWith(rules[r][0])) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        /** Step 2: derivational suffixes in R1 ("-ational" → "-ate", "-li" after a valid ending dropped). */
         void step2() {
-            for (String[] rule : STEP2) {
-                String suffix = rule[0];
-                if (!endsWith(suffix)) {
-                    continue;
-                }
-                int start = len - suffix.length();
-                if (start < p1) {
-                    return;
-                }
-                if (rule[1] != null) {
-                    replaceEnd(suffix.length(), rule[1]);
-                } else if (suffix.equals("ogi")) {
-                    if (start > 0 && b[start - 1] == 'l') {
-                        replaceEnd(3, "og");
-                    }
-                } else if (start > 0 && validLiEnding(b[start - 1])) {
-                    len = start;
-                }
+            int r = matchingRule(STEP2);
+            if (r < 0 || len - STEP2[r][0].length() < p1) {
                 return;
+            }
+            String suffix = STEP2[r][0];
+            int start = len - suffix.length();
+            if (STEP2[r][1] != null) {
+                replaceEnd(suffix.length(), STEP2[r][1]);
+            } else if (suffix.equals("ogi")) {
+                if (start > 0 && b[start - 1] == 'l') {
+                    replaceEnd(3, "og");
+                }
+            } else if (start > 0 && validLiEnding(b[start - 1])) {
+                len = start;
             }
         }
 
@@ -329,22 +335,17 @@ final class EnglishStemmer {
             return "cdeghkmnrt".indexOf(c) >= 0;
         }
 
+        /** Step 3: more suffixes in R1 ("-alize" → "-al", "-ness" dropped, "-ative" dropped in R2). */
         void step3() {
-            for (String[] rule : STEP3) {
-                String suffix = rule[0];
-                if (!endsWith(suffix)) {
-                    continue;
-                }
-                int start = len - suffix.length();
-                if (start < p1) {
-                    return;
-                }
-                if (rule[1] != null) {
-                    replaceEnd(suffix.length(), rule[1]);
-                } else if (start >= p2) {
-                    len = start;
-                }
+            int r = matchingRule(STEP3);
+            if (r < 0 || len - STEP3[r][0].length() < p1) {
                 return;
+            }
+            int start = len - STEP3[r][0].length();
+            if (STEP3[r][1] != null) {
+                replaceEnd(STEP3[r][0].length(), STEP3[r][1]);
+            } else if (start >= p2) {
+                len = start;
             }
         }
 
