@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * Lower-casing and accent folding shared by the text pipeline and title resolution: "Amélie" → "amelie",
- * "Straße" → "strasse", "Ørsted" → "orsted". Letters that Unicode does not decompose (ø, æ, œ, ł, đ, þ, ß) are
- * mapped by hand so they fold like their accented neighbours.
+ * "Straße" → "strasse", "Ørsted" → "orsted". Compatibility decomposition (NFKD) also turns "Alien³" into
+ * "alien3" (not "alien", which would merge it with Alien) and ligatures and full-width letters into plain ones.
+ * Letters that Unicode does not decompose (ø, æ, œ, ł, đ, þ, ß) are mapped by hand.
  */
 final class TextFolding {
 
@@ -25,7 +26,7 @@ final class TextFolding {
         if (ascii) {
             return lower;
         }
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFKD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);

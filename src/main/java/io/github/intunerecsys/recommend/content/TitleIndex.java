@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * titles.search("toy", 5);             // Toy Story, Toy Story 2, ... by vote count
  * }</pre>
  *
- * <p><b>Normalisation</b> (both sides): lower-case, accents folded, "&amp;" read as "and", punctuation dropped,
+ * <p><b>Normalisation</b> (both sides): lower-case, accents folded (NFKD: "Alien³" → "alien 3"), "&amp;" read
+ * as "and", punctuation dropped, letters and digits split into separate words,
  * a trailing article moved to the front as MovieLens writes it ("Matrix, The" → "the matrix"; also la, le, les,
  * l', el, der, die, das...). The <em>key</em> further drops a leading "the", "a" or "an", so "Matrix" finds it
  * too. MovieLens alternate titles in parentheses ("City of Lost Children, The (Cité des enfants perdus, La)") are
@@ -221,7 +222,10 @@ public final class TitleIndex {
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                if (space && !sb.isEmpty()) {
+                // Letters and digits are separate words, so "Alien³", "Alien3" and "Alien 3" agree.
+                boolean boundary = !sb.isEmpty()
+                        && Character.isDigit(sb.charAt(sb.length() - 1)) != Character.isDigit(c);
+                if ((space || boundary) && !sb.isEmpty()) {
                     sb.append(' ');
                 }
                 space = false;

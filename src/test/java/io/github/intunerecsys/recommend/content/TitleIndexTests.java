@@ -26,7 +26,9 @@ class TitleIndexTests {
             movie(13, "2001: A Space Odyssey", 1968, 3075),
             movie(14, "Blade Runner 2049", 2017, 6600),
             movie(15, "Schindler's List", 1993, 4436),
-            movie(16, "Story of Us, The", 1999, 80)));
+            movie(16, "Story of Us, The", 1999, 80),
+            movie(17, "Alien", 1979, 4564),
+            movie(18, "Alien³", 1992, 1664)));
 
     private static final TitleIndex INDEX = TitleIndex.build(CATALOG);
 
@@ -94,6 +96,13 @@ class TitleIndexTests {
     void titlesContainingNumbersAreNotMistakenForYears() {
         assertThat(found("2001: A Space Odyssey").item()).isEqualTo(itemOf(13));
         assertThat(found("Blade Runner 2049").item()).isEqualTo(itemOf(14));
+    }
+
+    @Test
+    void superscriptDigitIsNotDropped() {
+        assertThat(found("Alien").item()).isEqualTo(itemOf(17));
+        assertThat(found("alien 3").item()).isEqualTo(itemOf(18));
+        assertThat(found("Alien³").item()).isEqualTo(itemOf(18));
     }
 
     @Test
