@@ -262,7 +262,8 @@ public final class TitleIndex {
             }
             String padded = "  " + word + " ";
             for (int i = 0; i + 3 <= padded.length(); i++) {
-                grams[n++] = ((long) padded.charAt(i) << 32) | ((long) padded.charAt(i + 1) << 16) | padded.charAt(i + 2);
+                grams[n++] = ((long) padded.charAt(i) << 32) | ((long) padded.charAt(i + 1) << 16)
+                        | padded.charAt(i + 2);
             }
         }
         Arrays.sort(grams, 0, n);
