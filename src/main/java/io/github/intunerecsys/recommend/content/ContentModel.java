@@ -3,6 +3,7 @@ package io.github.intunerecsys.recommend.content;
 import io.github.intunerecsys.catalog.Catalog;
 import io.github.intunerecsys.catalog.Movie;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,12 @@ import java.util.Objects;
  */
 public final class ContentModel {
 
-    /** Which text a similarity is computed from. */
-    public enum Source { METADATA, DESCRIPTION }
+    /**
+     * Which text a similarity is computed from. {@code BLEND} mixes the two neighbour lists at query time:
+     * {@code w·cos_metadata + (1 − w)·cos_description} over the union of both top-K lists (a movie missing from one
+     * list counts 0 there), with {@code w} = {@link ContentOptions#blendWeight()}.
+     */
+    public enum Source { METADATA, DESCRIPTION, BLEND }
 
     /**
      * What building one source cost.
@@ -127,6 +132,9 @@ public final class ContentModel {
 
     /** The {@code k} movies most similar to {@code item} by {@code source}, best first (at most K). */
     public SimilarItems similar(Source source, int item, int k) {
+        if (source == Source.BLEND) {
+            return blend(item, k);
+        }
         NeighbourTable table = tables.get(source);
         if (table == null) {
             throw new IllegalStateException("the " + source.name().toLowerCase() + " model was not built");
@@ -138,6 +146,48 @@ public final class ContentModel {
         System.arraycopy(table.items, item * table.k, items, 0, n);
         System.arraycopy(table.scores, item * table.k, scores, 0, n);
         return new SimilarItems(items, scores);
+    }
+
+    private SimilarItems blend(int item, int k) {
+        SimilarItems meta = similar(Source.METADATA, item, options.neighbours());
+        SimilarItems desc = similar(Source.DESCRIPTION, item, options.neighbours());
+        float w = (float) options.blendWeight();
+        int[] ids = new int[meta.size() + desc.size()];
+        float[] scores = new float[ids.length];
+        int n = 0;
+        for (int r = 0; r < meta.size(); r++) {
+            ids[n] = meta.item(r);
+            scores[n++] = w * meta.score(r);
+        }
+        for (int r = 0; r < desc.size(); r++) {
+            int at = indexOf(ids, meta.size(), desc.item(r));
+            if (at >= 0) {
+                scores[at] += (1 - w) * desc.score(r);
+            } else {
+                ids[n] = desc.item(r);
+                scores[n++] = (1 - w) * desc.score(r);
+            }
+        }
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, x -> x);
+        Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : ids[a] - ids[b]);
+        int size = Math.min(Math.max(k, 0), n);
+        int[] outIds = new int[size];
+        float[] outScores = new float[size];
+        for (int r = 0; r < size; r++) {
+            outIds[r] = ids[order[r]];
+            outScores[r] = scores[order[r]];
+        }
+        return new SimilarItems(outIds, outScores);
+    }
+
+    private static int indexOf(int[] a, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (a[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -162,7 +212,7 @@ public final class ContentModel {
     }
 
     public boolean has(Source source) {
-        return tables.containsKey(source);
+        return source == Source.BLEND ? tables.size() == 2 : tables.containsKey(source);
     }
 
     public List<BuildStats> stats() {

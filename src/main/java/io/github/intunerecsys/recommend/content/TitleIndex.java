@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * {@link #DEFAULT_MIN_SIMILARITY} are not offered; equal similarity goes to the more voted movie.
  *
  * <p><b>Autocomplete</b> ({@link #search}): titles starting with the prefix first, then titles with a word
- * starting with it, each tier by vote count; binary search over a sorted array of title texts.
+ * starting with it, each tier by vote count (then catalog order); binary search over a sorted array of title
+ * texts, the matches ordered by a primitive sort of packed (tier, votes, item) keys.
  *
  * <p>Immutable and thread-safe.
  */
@@ -65,6 +66,7 @@ public final class TitleIndex {
     private static final byte TIER_WORD = 1;
 
     private final Catalog catalog;
+    private final int[] votes;
     private final Map<String, int[]> byNormalized;
     private final Map<String, int[]> byKey;
     // Trigram index over distinct keys.
@@ -81,6 +83,8 @@ public final class TitleIndex {
                        int[][] keyItems, int[] keyTrigrams, Map<Long, int[]> postings, String[] prefixTexts,
                        int[] prefixItems, byte[] prefixTiers) {
         this.catalog = catalog;
+        this.votes = new int[catalog.size()];
+        Arrays.setAll(votes, i -> catalog.get(i).voteCount());
         this.byNormalized = byNormalized;
         this.byKey = byKey;
         this.keys = keys;
@@ -367,29 +371,46 @@ public final class TitleIndex {
                 }
             }
         }
-        List<double[]> scored = new ArrayList<>();
+        // Keep the best `limit` keys by insertion: limit is small, the candidates may be many.
+        int[] bestKeys = new int[limit];
+        double[] bestSims = new double[limit];
+        int nBest = 0;
         for (int t = 0; t < nTouched; t++) {
             int k = touched[t];
             double sim = (double) shared[k] / (grams.length + keyTrigrams[k] - shared[k]);
-            if (sim >= DEFAULT_MIN_SIMILARITY) {
-                scored.add(new double[] {sim, catalog.get(keyItems[k][0]).voteCount(), k});
+            if (sim < DEFAULT_MIN_SIMILARITY || (nBest == limit && !ranksAbove(sim, k, bestSims[limit - 1],
+                    bestKeys[limit - 1]))) {
+                continue;
             }
+            int pos = nBest < limit ? nBest++ : limit - 1;
+            while (pos > 0 && ranksAbove(sim, k, bestSims[pos - 1], bestKeys[pos - 1])) {
+                bestSims[pos] = bestSims[pos - 1];
+                bestKeys[pos] = bestKeys[pos - 1];
+                pos--;
+            }
+            bestSims[pos] = sim;
+            bestKeys[pos] = k;
         }
-        scored.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
-                : a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[2], b[2]));
         List<TitleCandidate> out = new ArrayList<>(limit);
         Set<Integer> seen = new HashSet<>();
-        for (double[] s : scored) {
-            for (int item : keyItems[(int) s[2]]) {
+        for (int b = 0; b < nBest && out.size() < limit; b++) {
+            for (int item : keyItems[bestKeys[b]]) {
                 if (out.size() < limit && seen.add(item)) {
-                    out.add(candidate(item, s[0]));
+                    out.add(candidate(item, bestSims[b]));
                 }
-            }
-            if (out.size() >= limit) {
-                break;
             }
         }
         return out;
+    }
+
+    /** Higher similarity first, then more votes (of the key's most voted movie), then the lower key. */
+    private boolean ranksAbove(double sim, int key, double otherSim, int otherKey) {
+        if (sim != otherSim) {
+            return sim > otherSim;
+        }
+        int v = votes[keyItems[key][0]];
+        int w = votes[keyItems[otherKey][0]];
+        return v != w ? v > w : key < otherKey;
     }
 
     /**
@@ -402,18 +423,28 @@ public final class TitleIndex {
             return List.of();
         }
         int lo = lowerBound(p);
-        Map<Integer, Byte> best = new HashMap<>();
-        for (int i = lo; i < prefixTexts.length && prefixTexts[i].startsWith(p); i++) {
-            best.merge(prefixItems[i], prefixTiers[i], (a, b) -> (byte) Math.min(a, b));
+        int hi = lo;
+        while (hi < prefixTexts.length && prefixTexts[hi].startsWith(p)) {
+            hi++;
         }
-        return best.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<Integer, Byte>>comparingInt(Map.Entry::getValue)
-                        .thenComparingInt(e -> -catalog.get(e.getKey()).voteCount())
-                        .thenComparingInt(e -> catalog.get(e.getKey()).title().length())
-                        .thenComparingInt(Map.Entry::getKey))
-                .limit(limit)
-                .map(e -> candidate(e.getKey(), e.getValue() == TIER_TITLE ? 1.0 : 0.5))
-                .toList();
+        // One long per match: tier, then fewer-votes-is-larger, then item; a primitive sort orders them, and the
+        // first occurrence of an item is its best tier.
+        long[] order = new long[hi - lo];
+        for (int i = lo; i < hi; i++) {
+            int item = prefixItems[i];
+            long inverted = Integer.MAX_VALUE - (long) Math.max(0, votes[item]);
+            order[i - lo] = ((long) prefixTiers[i] << 62) | (inverted << 31) | item;
+        }
+        Arrays.sort(order);
+        List<TitleCandidate> out = new ArrayList<>(Math.min(limit, order.length));
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < order.length && out.size() < limit; i++) {
+            int item = (int) (order[i] & Integer.MAX_VALUE);
+            if (seen.add(item)) {
+                out.add(candidate(item, (order[i] >>> 62) == TIER_TITLE ? 1.0 : 0.5));
+            }
+        }
+        return out;
     }
 
     private int lowerBound(String p) {

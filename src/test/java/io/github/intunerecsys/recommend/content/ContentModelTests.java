@@ -89,6 +89,21 @@ class ContentModelTests {
     }
 
     @Test
+    void blendAddsWeightedCosinesOfBothSources() {
+        int toyStory = CATALOG.indexOfMovieId(1);
+        SimilarItems meta = MODEL.similar(toyStory, 10);
+        SimilarItems desc = MODEL.similar(ContentModel.Source.DESCRIPTION, toyStory, 10);
+        SimilarItems blend = MODEL.similar(ContentModel.Source.BLEND, toyStory, 10);
+
+        // Toy Story 2 is first in both lists: 0.5·meta + 0.5·description.
+        assertThat(blend.item(0)).isEqualTo(CATALOG.indexOfMovieId(2));
+        assertThat(blend.score(0)).isCloseTo(0.5f * meta.score(0) + 0.5f * desc.score(0), within(1e-6f));
+        ContentModel metaOnly = ContentModel.build(CATALOG, ContentOptions.defaults().withBlendWeight(1));
+        assertThat(metaOnly.similar(ContentModel.Source.BLEND, toyStory, 10).items())
+                .startsWith(meta.items());
+    }
+
+    @Test
     void similarIsCappedAtKAndAtRequested() {
         assertThat(MODEL.similar(0, 1).size()).isEqualTo(1);
         assertThat(MODEL.similar(0, 0).size()).isZero();
