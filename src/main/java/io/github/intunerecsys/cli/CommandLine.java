@@ -21,7 +21,8 @@ public final class CommandLine {
         return List.of(
                 new DatasetInfoCommand(),
                 new BenchLoadCommand(),
-                new BenchFeedbackCommand());
+                new BenchFeedbackCommand(),
+                new BenchContentCommand());
     }
 
     private CommandLine() {
