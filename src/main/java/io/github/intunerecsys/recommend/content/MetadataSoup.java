@@ -77,9 +77,12 @@ final class MetadataSoup {
             append(sb, collapse(m.cast().get(i)));
         }
         if (m.director() != null && !m.director().isBlank()) {
-            String d = collapse(m.director());
-            for (int i = 0; i < directorRepeat; i++) {
-                append(sb, d);
+            // co-directors are '|'-separated (movies_extra.csv): each gets its own token
+            for (String name : m.director().split("\\|")) {
+                String d = collapse(name);
+                for (int i = 0; i < directorRepeat; i++) {
+                    append(sb, d);
+                }
             }
         }
         for (String g : m.genres()) {
