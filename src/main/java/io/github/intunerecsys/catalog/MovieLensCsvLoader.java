@@ -80,7 +80,7 @@ final class MovieLensCsvLoader implements DatasetLoader {
         }
     }
 
-    private List<Movie.Builder> readMovies(Path file, LoadReport report) throws IOException {
+    static List<Movie.Builder> readMovies(Path file, LoadReport report) throws IOException {
         List<Movie.Builder> out = new ArrayList<>();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         String name = file.getFileName().toString();
