@@ -41,8 +41,8 @@ final class RatingGenerator {
     static final double DEFAULT_ITEM_BIAS_SD = 0.32;
     static final double DEFAULT_POPULARITY_BIAS = 0.15;
     static final double DEFAULT_NOISE_SD = 0.66;
-    static final double DEFAULT_ZIPF_EXPONENT = 1.05;
-    static final double DEFAULT_ZIPF_OFFSET = 8;
+    static final double DEFAULT_ZIPF_EXPONENT = 1.2;
+    static final double DEFAULT_ZIPF_OFFSET = 5;
     static final double DEFAULT_ACTIVITY_SIGMA = 1.25;
     static final int DEFAULT_MIN_RATINGS_PER_USER = 10;
     static final int CALIBRATION_SAMPLES = 200_000;

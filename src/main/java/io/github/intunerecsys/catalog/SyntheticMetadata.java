@@ -182,10 +182,9 @@ final class SyntheticMetadata {
         boolean family = has(genres, "Animation") || has(genres, "Children");
         int runtime = (int) Math.clamp((family ? 85 : 104) + (family ? 12 : 22) * r.nextGaussian(), 40, 240);
         String language = LANGUAGES[languages.sample(r)];
-        int head = collectionHead(seed, i);
         String collection = "";
-        if (collectionSize(seed, i / 4) > 1 && i - i / 4 * 4 < collectionSize(seed, i / 4)) {
-            String t = title(head, genres);
+        if (collectionSize(seed, i / 4) > 1 && i % 4 < collectionSize(seed, i / 4)) {
+            String t = title(i / 4 * 4, genres);
             collection = t.substring(0, t.lastIndexOf(" (")) + " Collection";
         }
         out.number(movieId).ascii(',').field(overview).ascii(',').field(tagline).ascii(',')
@@ -213,7 +212,7 @@ final class SyntheticMetadata {
         }
         StringBuilder sb = new StringBuilder(length * 8);
         int sentence = 0;
-        int sentenceLength = 8 + r.nextInt(10);
+        int sentenceLength = length < 16 ? length : 8 + r.nextInt(10);
         for (int n = 0; n < length; n++) {
             String w;
             double u = r.nextDouble();
@@ -279,12 +278,15 @@ final class SyntheticMetadata {
         return sb.toString();
     }
 
-    /** Person {@code index} of a role (0 directors, 1 cast): "Given Family", distinct per (role, index). */
+    /**
+     * Person {@code index} of a role (0 directors, 1 cast): "Given Family". Given names cycle through 499,
+     * family names through a permutation of 30,011 (prime), so names are distinct below 15 million people.
+     */
     private static String person(int role, int index) {
-        int given = 400;
-        int first = index % given;
-        int last = index / given * 2 + role;
-        return capitalise(word(7000 + first)) + " " + capitalise(word(20_000 + last));
+        long x = 2L * index + role;
+        int given = (int) (x % 499);
+        int family = (int) ((x / 499 * 7919 + 13) % 30_011);
+        return capitalise(word(7000 + given)) + " " + capitalise(word(8000 + family));
     }
 
     private static String capitalise(String w) {
