@@ -1,6 +1,7 @@
 package io.github.intunerecsys.catalog;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -56,6 +57,8 @@ final class RatingGenerator {
     static final long LAST_TIMESTAMP = 1_696_118_400L;
     /** A user's ratings span an exponential time window of this mean (seconds): most rate within months. */
     static final double MEAN_ACTIVE_SECONDS = 240 * 86_400.0;
+    /** A rating drawn before its movie's release year moves to within this many seconds after 1 January of it. */
+    static final long RELEASE_LAG_SECONDS = 365 * 86_400L;
 
     static final long STREAM_MODEL = 1;
     static final long STREAM_ITEM = 2;
@@ -72,16 +75,22 @@ final class RatingGenerator {
     private final AliasTable byPopularity;
     private final double[] cuts = new double[9];
     private final int[] counts;
+    private final long[] released;           // epoch seconds of 1 January of the release year, 0 if unknown
     private final long total;
 
     /**
      * @param itemGenres genre indices of each movie (0..genreCount-1), in item order
+     * @param years      release year of each movie (0 when unknown): no one rates a film before its year
      * @param users      users to generate
      * @param ratings    ratings to generate, in all
      */
-    RatingGenerator(long seed, int[][] itemGenres, int genreCount, int users, long ratings) {
+    RatingGenerator(long seed, int[][] itemGenres, int genreCount, int[] years, int users, long ratings) {
         this.seed = seed;
         this.movies = itemGenres.length;
+        this.released = new long[movies];
+        for (int i = 0; i < movies; i++) {
+            released[i] = years[i] <= 0 ? 0 : LocalDate.of(years[i], 1, 1).toEpochDay() * 86_400L;
+        }
         this.counts = activity(seed, users, movies, ratings);
         this.total = ratings;
         SplittableRandom model = random(seed, STREAM_MODEL, 0);
@@ -138,10 +147,6 @@ final class RatingGenerator {
         return Arrays.copyOfRange(itemFactors, i * rank, (i + 1) * rank);
     }
 
-    int rank() {
-        return rank;
-    }
-
     /** Zipf weights over a seeded permutation: the weight of a movie does not depend on its id. */
     private static double[] zipfWeights(int n, SplittableRandom random) {
         int[] order = new int[n];
@@ -163,8 +168,8 @@ final class RatingGenerator {
 
     /**
      * Sets the nine cut points between half stars at the target quantiles of the scores that users spread
-     * evenly over the population will actually give (same random streams as {@link #write}), so the histogram
-     * holds whatever the mix of light and heavy users.
+     * evenly over the population draw (their own movies, factors and biases, as in {@link #write}), so the
+     * histogram holds whatever the mix of light and heavy users.
      */
     private void calibrate() {
         int users = counts.length;
@@ -283,7 +288,7 @@ final class RatingGenerator {
                 int code = quantise(draw.score(k));
                 histogram[code]++;
                 out.number(u + 1).ascii(',').number(movieIds[draw.items[k]]).ascii(',').halfStars(code).ascii(',')
-                        .number(draw.timestamp()).ascii('\n');
+                        .number(draw.timestamp(k)).ascii('\n');
             }
             minPer = Math.min(minPer, draw.count);
             maxPer = Math.max(maxPer, draw.count);
@@ -334,8 +339,13 @@ final class RatingGenerator {
             return RatingGenerator.this.score(random, bias, factors, items[k]);
         }
 
-        long timestamp() {
-            return start + random.nextLong(span + 1);
+        long timestamp(int k) {
+            long t = start + random.nextLong(span + 1);
+            long release = released[items[k]];
+            if (t < release && release < LAST_TIMESTAMP) {
+                t = Math.min(LAST_TIMESTAMP, release + random.nextLong(RELEASE_LAG_SECONDS));
+            }
+            return t;
         }
     }
 

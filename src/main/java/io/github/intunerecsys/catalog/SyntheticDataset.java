@@ -98,9 +98,13 @@ public final class SyntheticDataset {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
         int[][] genres = SyntheticMetadata.genres(spec.seed(), spec.movies());
-        RatingGenerator ratings = new RatingGenerator(spec.seed(), genres, SyntheticMetadata.GENRES.size(),
+        SyntheticMetadata meta = new SyntheticMetadata(spec.seed(), spec.movies(), RatingGenerator.DEFAULT_RANK);
+        int[] years = new int[spec.movies()];
+        for (int i = 0; i < years.length; i++) {
+            years[i] = meta.year(i, genres[i]);
+        }
+        RatingGenerator ratings = new RatingGenerator(spec.seed(), genres, SyntheticMetadata.GENRES.size(), years,
                 spec.users(), spec.ratings());
-        SyntheticMetadata meta = new SyntheticMetadata(spec.seed(), spec.movies(), ratings.rank());
         int[] movieIds = new int[spec.movies()];
         List<String> files = new ArrayList<>();
         long bytes = 0;
@@ -152,14 +156,16 @@ public final class SyntheticDataset {
         Map<String, Integer> genreIndex = new HashMap<>();
         int[][] genres = new int[movies.size()][];
         int[] movieIds = new int[movies.size()];
+        int[] years = new int[movies.size()];
         for (int i = 0; i < movies.size(); i++) {
             Movie m = movies.get(i);
             movieIds[i] = m.movieId();
+            years[i] = m.year();
             genres[i] = m.genres().stream().mapToInt(g -> genreIndex.computeIfAbsent(g, k -> genreIndex.size()))
                     .toArray();
         }
         Files.createDirectories(dir);
-        RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), users, ratings);
+        RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), years, users, ratings);
         return writeRatings(dir, generator, users, movies.size(), ratings, movieIds, new ArrayList<>(), 0, t0);
     }
 

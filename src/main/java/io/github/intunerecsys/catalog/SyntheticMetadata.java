@@ -129,13 +129,25 @@ final class SyntheticMetadata {
 
     /** "Title (Year)" as movies.csv writes it. */
     String title(int i, int[] genres) {
+        return titled(i, genres).text();
+    }
+
+    /** Release year of movie {@code i}: skewed to recent years like the MovieLens catalogue, sequels later. */
+    int year(int i, int[] genres) {
+        return titled(i, genres).year();
+    }
+
+    private record Title(String text, int year) {
+    }
+
+    private Title titled(int i, int[] genres) {
         int head = collectionHead(seed, i);
         int member = i - head;
         SplittableRandom r = RatingGenerator.random(seed, STREAM_TITLE, head);
         String base = baseTitle(r, genres);
         int year = 2017 - (int) Math.min(110, -18 * Math.log(1 - r.nextDouble()));
         year = Math.min(2017, year + 3 * member);
-        return (member == 0 ? base : base + " " + (member + 1)) + " (" + year + ")";
+        return new Title((member == 0 ? base : base + " " + (member + 1)) + " (" + year + ")", year);
     }
 
     private String baseTitle(SplittableRandom r, int[] genres) {

@@ -118,6 +118,16 @@ class SyntheticDatasetTests {
             top += movies[i];
         }
         assertThat(top / 20_000.0).as("share of the top 10%% of movies").isGreaterThan(0.3);
+
+        long[] released = new long[301];
+        for (String line : Files.readAllLines(dir.resolve("movies.csv")).subList(1, 301)) {
+            int year = Integer.parseInt(line.replaceAll(".*\\((\\d{4})\\).*", "$1"));
+            released[Integer.parseInt(line.substring(0, line.indexOf(',')))] =
+                    java.time.LocalDate.of(year, 1, 1).toEpochDay() * 86_400L;
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            assertThat(rows.time[k]).as("rated after release").isGreaterThanOrEqualTo(released[rows.movie[k]]);
+        }
     }
 
     @Test
