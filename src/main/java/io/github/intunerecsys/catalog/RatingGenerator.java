@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * <pre>
  *   s(u, i) = b_u + b_i + p_u · q_i + ε,        ε ~ N(0, DEFAULT_NOISE_SD²)
  *   p_u ~ N(0, σ_p² I_K)                          user taste, K = DEFAULT_RANK
- *   q_i = σ_q (√ρ · Σ_{g ∈ genres(i)} G_g / √|genres(i)| + √(1-ρ) · z_i)   ρ = DEFAULT_GENRE_SHARE
+ *   q_i = σ_q (√ρ · Σ_{g ∈ genres(i)} G_g / √|genres(i)| + √(1-ρ) · z_i)
+ *                                           ρ = DEFAULT_GENRE_SHARE, or CATALOG_GENRE_SHARE for a given catalogue
  *   b_u ~ N(0, DEFAULT_USER_BIAS_SD²),   b_i ~ N(0, DEFAULT_ITEM_BIAS_SD²) + DEFAULT_POPULARITY_BIAS · zpop_i
  *   rating = half-star bucket of s, cut at the quantiles of {@link #TARGET_DISTRIBUTION}
  * </pre>
@@ -35,9 +36,14 @@ import java.util.SplittableRandom;
  */
 final class RatingGenerator {
 
-    static final int DEFAULT_RANK = 12;
+    static final int DEFAULT_RANK = 16;
     static final double DEFAULT_GENRE_SHARE = 0.6;
-    static final double DEFAULT_FACTOR_SD = 0.38;
+    /**
+     * Genre share for a given catalogue: its genre tags are all we know of its films, so they carry more of the
+     * taste and a film's neighbours are mostly films of the same genres.
+     */
+    static final double CATALOG_GENRE_SHARE = 0.85;
+    static final double DEFAULT_FACTOR_SD = 0.354;
     static final double DEFAULT_USER_BIAS_SD = 0.42;
     static final double DEFAULT_ITEM_BIAS_SD = 0.32;
     static final double DEFAULT_POPULARITY_BIAS = 0.15;
@@ -85,6 +91,12 @@ final class RatingGenerator {
      * @param ratings    ratings to generate, in all
      */
     RatingGenerator(long seed, int[][] itemGenres, int genreCount, int[] years, int users, long ratings) {
+        this(seed, itemGenres, genreCount, years, users, ratings, DEFAULT_GENRE_SHARE);
+    }
+
+    /** As above, with {@code genreShare} (ρ) of the factor variance coming from the genres. */
+    RatingGenerator(long seed, int[][] itemGenres, int genreCount, int[] years, int users, long ratings,
+            double genreShare) {
         this.seed = seed;
         this.movies = itemGenres.length;
         this.released = new long[movies];
@@ -94,12 +106,7 @@ final class RatingGenerator {
         this.counts = activity(seed, users, movies, ratings);
         this.total = ratings;
         SplittableRandom model = random(seed, STREAM_MODEL, 0);
-        double[][] genreDirections = new double[genreCount][rank];
-        for (double[] g : genreDirections) {
-            for (int k = 0; k < rank; k++) {
-                g[k] = model.nextGaussian();
-            }
-        }
+        double[][] genreDirections = genreDirections(genreCount, model);
         popularity = zipfWeights(movies, model);
         byPopularity = new AliasTable(popularity);
         double[] logPop = new double[movies];
@@ -116,8 +123,8 @@ final class RatingGenerator {
 
         itemFactors = new float[movies * rank];
         itemBias = new float[movies];
-        double genreScale = Math.sqrt(DEFAULT_GENRE_SHARE);
-        double ownScale = Math.sqrt(1 - DEFAULT_GENRE_SHARE);
+        double genreScale = Math.sqrt(genreShare);
+        double ownScale = Math.sqrt(1 - genreShare);
         for (int i = 0; i < movies; i++) {
             SplittableRandom r = random(seed, STREAM_ITEM, i);
             int[] genres = itemGenres[i];
@@ -135,6 +142,40 @@ final class RatingGenerator {
                     + DEFAULT_POPULARITY_BIAS * (logPop[i] - mean) / sd);
         }
         calibrate();
+    }
+
+    /**
+     * One taste direction per genre, of expected squared norm {@code rank}. The first {@code rank} genres are
+     * made orthogonal (Gram–Schmidt), so two genres are unrelated unless they share films; random directions
+     * in a dozen dimensions would otherwise tie, say, animation to war films by chance.
+     */
+    private double[][] genreDirections(int genreCount, SplittableRandom model) {
+        double[][] g = new double[genreCount][rank];
+        for (int a = 0; a < genreCount; a++) {
+            for (int k = 0; k < rank; k++) {
+                g[a][k] = model.nextGaussian();
+            }
+            if (a < rank) {
+                for (int b = 0; b < a; b++) {
+                    double dot = 0;
+                    for (int k = 0; k < rank; k++) {
+                        dot += g[a][k] * g[b][k];
+                    }
+                    for (int k = 0; k < rank; k++) {
+                        g[a][k] -= dot / rank * g[b][k];  // |g_b|² = rank
+                    }
+                }
+                double norm = 0;
+                for (int k = 0; k < rank; k++) {
+                    norm += g[a][k] * g[a][k];
+                }
+                double scale = Math.sqrt(rank / norm);
+                for (int k = 0; k < rank; k++) {
+                    g[a][k] *= scale;
+                }
+            }
+        }
+        return g;
     }
 
     /** Popularity weight of each movie (not normalised). */

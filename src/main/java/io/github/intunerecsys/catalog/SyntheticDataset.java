@@ -165,7 +165,8 @@ public final class SyntheticDataset {
                     .toArray();
         }
         Files.createDirectories(dir);
-        RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), years, users, ratings);
+        RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), years, users, ratings,
+                RatingGenerator.CATALOG_GENRE_SHARE);
         return writeRatings(dir, generator, users, movies.size(), ratings, movieIds, new ArrayList<>(), 0, t0);
     }
 
