@@ -17,19 +17,23 @@ import java.util.SplittableRandom;
  *   b_u ~ N(0, DEFAULT_USER_BIAS_SD²),   b_i ~ N(0, DEFAULT_ITEM_BIAS_SD²) + DEFAULT_POPULARITY_BIAS · zpop_i
  *   rating = half-star bucket of s, cut at the quantiles of {@link #TARGET_DISTRIBUTION}
  * </pre>
- * {@code G_g ~ N(0, I_K)} is one taste direction per genre, so users have genre tastes and two animated films
- * are rated alike. {@code zpop_i} is the standardised log popularity: popular films rate a little higher, as
+ * {@code G_g} is one taste direction per genre (orthogonal for the first K genres, norm² = K), so users have
+ * genre tastes and two animated films are rated alike. {@code zpop_i} is the standardised log popularity: popular films rate a little higher, as
  * in MovieLens. The cut points are calibrated once on {@link #CALIBRATION_SAMPLES} draws of {@code s}, so the
  * output follows the MovieLens histogram (mean ≈ 3.5, 4.0 the mode) while keeping the order of {@code s}.
- * The variances are chosen so that a bias baseline explains roughly a third of the variance and the factors
- * another quarter, the split MovieLens shows (global mean RMSE ≈ 1.04, baseline ≈ 0.87, SVD ≈ 0.80).
+ * The variances are chosen so that the usual models see what they see on MovieLens. Measured on an 80/20
+ * random split: at ml-latest-small's shape (610 users, 9,742 movies, 100,836 ratings) the global mean scores
+ * RMSE 1.042 and a damped bias baseline 0.878 (ml-latest-small itself: 1.039 and 0.866); at ML-1M's shape a
+ * rank-10 ALS factor model beats the baseline by 7%, which needs the factors to be real.
  *
  * <p>Popularity is Zipf: the movie at popularity rank {@code r} (a seeded permutation) has weight
- * {@code 1 / (r + DEFAULT_ZIPF_OFFSET)^DEFAULT_ZIPF_EXPONENT}. Activity is log-normal
+ * {@code 1 / (r + DEFAULT_ZIPF_OFFSET)^DEFAULT_ZIPF_EXPONENT}; at ml-latest-small's shape the top 10% of movies
+ * then hold 63% of the ratings and the median movie has 4 (ml-latest-small: 60% and 3). Activity is log-normal
  * ({@code DEFAULT_ACTIVITY_SIGMA}) above a floor, scaled to the exact rating total. Each user draws their
  * distinct movies by popularity without replacement: rejection against a per-user stamp array (no set, no
  * object per rating), or, for users who rate more than a quarter of the catalogue, Efraimidis–Spirakis keys
- * ({@code E_i / w_i}, keep the smallest), which cost O(movies) but never stall.
+ * ({@code E_i / w_i}, keep the smallest; P. S. Efraimidis and P. G. Spirakis, "Weighted random sampling with a
+ * reservoir", Information Processing Letters 97(5), 2006), which cost O(movies log movies) but never stall.
  *
  * <p>Every random draw comes from a stream keyed by (seed, purpose, index), so the output is byte-identical
  * for a seed and users can be generated one at a time.
@@ -70,7 +74,6 @@ final class RatingGenerator {
     static final long STREAM_ITEM = 2;
     static final long STREAM_USER = 3;
     static final long STREAM_ACTIVITY = 4;
-    static final long STREAM_CALIBRATION = 5;
 
     private final long seed;
     private final int movies;
