@@ -26,7 +26,11 @@ final class CsvSink implements AutoCloseable {
     private long written;
 
     CsvSink(Path file) throws IOException {
-        this.out = Files.newOutputStream(file);
+        this(Files.newOutputStream(file));
+    }
+
+    CsvSink(OutputStream out) {
+        this.out = out;
     }
 
     /** Bytes written so far, including what is still buffered. */

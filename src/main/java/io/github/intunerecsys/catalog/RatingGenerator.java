@@ -1,9 +1,15 @@
 package io.github.intunerecsys.catalog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Synthetic ratings with a hidden structure collaborative filtering can learn, written user by user.
@@ -305,7 +311,23 @@ final class RatingGenerator {
     }
 
     /** Running totals of what {@link #write} produced. */
-    record Totals(long ratings, long[] histogram, int minPerUser, int maxPerUser) {
+    static final class Totals {
+        private final long[] histogram = new long[11];
+        private long ratings;
+        private int minPerUser = Integer.MAX_VALUE;
+        private int maxPerUser;
+
+        long ratings() {
+            return ratings;
+        }
+
+        int minPerUser() {
+            return ratings == 0 ? 0 : minPerUser;
+        }
+
+        int maxPerUser() {
+            return maxPerUser;
+        }
 
         double mean() {
             double sum = 0;
@@ -314,31 +336,102 @@ final class RatingGenerator {
             }
             return ratings == 0 ? 0 : sum / ratings;
         }
+
+        private void user(int count) {
+            ratings += count;
+            minPerUser = Math.min(minPerUser, count);
+            maxPerUser = Math.max(maxPerUser, count);
+        }
+
+        private void add(Totals other) {
+            for (int c = 0; c < histogram.length; c++) {
+                histogram[c] += other.histogram[c];
+            }
+            ratings += other.ratings;
+            minPerUser = Math.min(minPerUser, other.minPerUser);
+            maxPerUser = Math.max(maxPerUser, other.maxPerUser);
+        }
     }
+
+    /** Users per unit of parallel work: large enough to amortise a task, small enough to keep memory flat. */
+    static final int USERS_PER_CHUNK = 1024;
 
     /**
      * Writes {@code ratings.csv} rows (no header) for users {@code 1..users}, in the MovieLens order: by user,
-     * then by movie id. {@code movieIds} must ascend with the item index.
+     * then by movie id. {@code movieIds} must ascend with the item index. With several threads, chunks of
+     * users are formatted in parallel into byte arrays and written in order, at most {@code 2 × threads} chunks
+     * ahead; each user has its own random stream, so the bytes do not depend on the thread count.
      */
-    Totals write(CsvSink out, int[] movieIds) throws IOException {
-        long[] histogram = new long[11];
-        int minPer = Integer.MAX_VALUE;
-        int maxPer = 0;
-        long written = 0;
-        UserDraw draw = new UserDraw();
-        for (int u = 0; u < counts.length; u++) {
+    Totals write(CsvSink out, int[] movieIds, int threads) throws IOException {
+        Totals totals = new Totals();
+        int users = counts.length;
+        if (threads <= 1 || users <= USERS_PER_CHUNK) {
+            writeUsers(0, users, out, movieIds, new UserDraw(), totals);
+            return totals;
+        }
+        ThreadLocal<UserDraw> draws = ThreadLocal.withInitial(UserDraw::new);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory());
+        try {
+            ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
+            for (int from = 0; from < users; from += USERS_PER_CHUNK) {
+                int start = from;
+                int end = Math.min(users, from + USERS_PER_CHUNK);
+                window.add(pool.submit(() -> {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+                    Totals t = new Totals();
+                    try (CsvSink sink = new CsvSink(bytes)) {
+                        writeUsers(start, end, sink, movieIds, draws.get(), t);
+                    }
+                    return new Chunk(bytes.toByteArray(), t);
+                }));
+                if (window.size() >= 2 * threads) {
+                    drain(window.poll(), out, totals);
+                }
+            }
+            while (!window.isEmpty()) {
+                drain(window.poll(), out, totals);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return totals;
+    }
+
+    private record Chunk(byte[] bytes, Totals totals) {
+    }
+
+    private static void drain(Future<Chunk> next, CsvSink out, Totals totals) throws IOException {
+        Chunk chunk;
+        try {
+            chunk = next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while generating ratings", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        out.raw(chunk.bytes());
+        totals.add(chunk.totals());
+    }
+
+    private void writeUsers(int from, int to, CsvSink out, int[] movieIds, UserDraw draw, Totals totals)
+            throws IOException {
+        for (int u = from; u < to; u++) {
             draw.user(u);
             for (int k = 0; k < draw.count; k++) {
                 int code = quantise(draw.score(k));
-                histogram[code]++;
+                totals.histogram[code]++;
                 out.number(u + 1).ascii(',').number(movieIds[draw.items[k]]).ascii(',').halfStars(code).ascii(',')
                         .number(draw.timestamp(k)).ascii('\n');
             }
-            minPer = Math.min(minPer, draw.count);
-            maxPer = Math.max(maxPer, draw.count);
-            written += draw.count;
+            totals.user(draw.count);
         }
-        return new Totals(written, histogram, minPer, maxPer);
     }
 
     /**

@@ -95,6 +95,15 @@ public final class SyntheticDataset {
 
     /** Invents movies and rates them; writes movies.csv, ratings.csv, links.csv (and movies_extra.csv). */
     public static Result generate(Spec spec, Path dir) throws IOException {
+        return generate(spec, dir, 1);
+    }
+
+    /**
+     * As {@link #generate(Spec, Path)} on {@code threads} threads; the output does not depend on them. One
+     * thread is the default: on a busy two-core machine two threads were no faster (median 9.3 s vs 8.9 s
+     * for 10M ratings), the run being bound by formatting and writing, not by drawing.
+     */
+    public static Result generate(Spec spec, Path dir, int threads) throws IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(dir);
         int[][] genres = SyntheticMetadata.genres(spec.seed(), spec.movies());
@@ -134,7 +143,7 @@ public final class SyntheticDataset {
         if (spec.metadata()) {
             files.add("movies_extra.csv");
         }
-        return writeRatings(dir, ratings, spec.users(), spec.movies(), spec.ratings(), movieIds, files, bytes, t0);
+        return writeRatings(dir, ratings, spec.users(), spec.movies(), movieIds, files, bytes, t0, threads);
     }
 
     /**
@@ -142,6 +151,12 @@ public final class SyntheticDataset {
      * seeded from their genres, so users have genre tastes across the real titles. Writes only ratings.csv.
      */
     public static Result generateForCatalog(Path moviesCsv, int users, long ratings, long seed, Path dir)
+            throws IOException {
+        return generateForCatalog(moviesCsv, users, ratings, seed, dir, 1);
+    }
+
+    /** As {@link #generateForCatalog(Path, int, long, long, Path)} on {@code threads} threads. */
+    public static Result generateForCatalog(Path moviesCsv, int users, long ratings, long seed, Path dir, int threads)
             throws IOException {
         long t0 = System.nanoTime();
         List<Movie> movies = new ArrayList<>();
@@ -167,15 +182,15 @@ public final class SyntheticDataset {
         Files.createDirectories(dir);
         RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), years, users, ratings,
                 RatingGenerator.CATALOG_GENRE_SHARE);
-        return writeRatings(dir, generator, users, movies.size(), ratings, movieIds, new ArrayList<>(), 0, t0);
+        return writeRatings(dir, generator, users, movies.size(), movieIds, new ArrayList<>(), 0, t0, threads);
     }
 
-    private static Result writeRatings(Path dir, RatingGenerator generator, int users, int movies, long ratings,
-            int[] movieIds, List<String> files, long bytes, long t0) throws IOException {
+    private static Result writeRatings(Path dir, RatingGenerator generator, int users, int movies, int[] movieIds,
+            List<String> files, long bytes, long t0, int threads) throws IOException {
         RatingGenerator.Totals totals;
         try (CsvSink out = new CsvSink(dir.resolve("ratings.csv"))) {
             out.line("userId,movieId,rating,timestamp");
-            totals = generator.write(out, movieIds);
+            totals = generator.write(out, movieIds, threads);
             bytes += out.bytes();
         }
         files.add("ratings.csv");

@@ -40,6 +40,7 @@ final class GenerateCommand implements Command {
                                     runtime, language, collection)
                   --catalog FILE    rate the movies of an existing movies.csv instead of inventing movies;
                                     their factors follow their genres. Writes ratings.csv only.
+                  --threads N       generator threads (default 1); the output does not depend on it
                 Full MovieLens scale: --users 270000 --movies 45000 --ratings 26000000 (about 0.7 GB).
                 Prints a JSON summary. Exit code 2 on a usage error.""";
     }
@@ -47,7 +48,8 @@ final class GenerateCommand implements Command {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of("metadata"),
-                Set.of("out", "users", "movies", "ratings", "seed", "catalog"), Set.of());
+                Set.of("out", "users", "movies", "ratings", "seed", "catalog", "threads"), Set.of());
+        int threads = args.intValue("threads", 1, 1, 256);
         Path dir = args.requiredPath("out");
         int users = args.intValue("users", 610, 1, SyntheticDataset.MAX_USERS);
         long ratings = args.longValue("ratings", 100_836, 1, SyntheticDataset.MAX_RATINGS);
@@ -57,11 +59,12 @@ final class GenerateCommand implements Command {
             if (args.has("movies") || args.flag("metadata")) {
                 throw new UsageException(name() + ": --catalog takes its movies from the file; drop --movies and --metadata");
             }
-            result = SyntheticDataset.generateForCatalog(args.requiredPath("catalog"), users, ratings, seed, dir);
+            result = SyntheticDataset.generateForCatalog(args.requiredPath("catalog"), users, ratings, seed, dir,
+                    threads);
         } else {
             int movies = args.intValue("movies", 9_742, 1, SyntheticDataset.MAX_MOVIES);
             result = SyntheticDataset.generate(new SyntheticDataset.Spec(users, movies, ratings, seed,
-                    args.flag("metadata")), dir);
+                    args.flag("metadata")), dir, threads);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("directory", result.directory().toString());
@@ -73,6 +76,7 @@ final class GenerateCommand implements Command {
         json.put("minRatingsPerUser", result.minRatingsPerUser());
         json.put("maxRatingsPerUser", result.maxRatingsPerUser());
         json.put("bytes", result.bytes());
+        json.put("threads", threads);
         json.put("seconds", Math.round(result.seconds() * 100) / 100.0);
         json.put("megabytesPerSecond", Math.round(result.megabytesPerSecond() * 10) / 10.0);
         out.println(Json.write(json));

@@ -71,6 +71,16 @@ class SyntheticDatasetTests {
     }
 
     @Test
+    void theThreadCountDoesNotChangeTheBytes() throws IOException {
+        var spec = new SyntheticDataset.Spec(2_500, 200, 30_000, 13, false);
+        SyntheticDataset.generate(spec, tmp.resolve("one"), 1);
+        SyntheticDataset.Result three = SyntheticDataset.generate(spec, tmp.resolve("three"), 3);
+        assertThat(three.ratings()).isEqualTo(30_000);
+        assertThat(Files.readAllBytes(tmp.resolve("three/ratings.csv")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("one/ratings.csv")));
+    }
+
+    @Test
     void metadataDoesNotChangeTheRatings() throws IOException {
         Path with = generate("with", 100, 80, 2_000, 9, true);
         Path without = generate("without", 100, 80, 2_000, 9, false);
