@@ -3,7 +3,16 @@ package io.github.intunerecsys.cli;
 import static io.github.intunerecsys.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +32,16 @@ class FetchDatasetCommandTests {
 
     @Test
     void fetchDatasetPrintsProgressLinesAndAJsonSummary() throws Exception {
-        java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
-        try (var z = new java.util.zip.ZipOutputStream(zipBytes)) {
-            z.putNextEntry(new java.util.zip.ZipEntry("ml-100k/u.data"));
+        ByteArrayOutputStream zipBytes = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(zipBytes)) {
+            z.putNextEntry(new ZipEntry("ml-100k/u.data"));
             z.write("1\t1\t5\t874965758\n".getBytes(StandardCharsets.US_ASCII));
             z.closeEntry();
         }
         byte[] zip = zipBytes.toByteArray();
-        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(zip));
-        var server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(zip));
+        var server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             byte[] body = ex.getRequestURI().getPath().endsWith(".md5")
                     ? ("MD5 (ml-100k.zip) = " + md5).getBytes(StandardCharsets.US_ASCII) : zip;
@@ -58,7 +67,7 @@ class FetchDatasetCommandTests {
     @Test
     void fetchingFromAClosedPortExitsWithOneLine() throws Exception {
         int port;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         CommandRun r = run("fetch-dataset", "ml-latest-small", "--into", tmp.toString(), "--base-url",
