@@ -20,6 +20,7 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
+                new BenchFeedbackCommand(),
                 new GenerateCommand(),
                 new FetchDatasetCommand());
     }
