@@ -52,7 +52,9 @@ final class RatingGenerator {
      * Genre share for a given catalogue: its genre tags are all we know of its films, so they carry more of the
      * taste and a film's neighbours are mostly films of the same genres.
      */
-    static final double CATALOG_GENRE_SHARE = 0.85;
+    static final double CATALOG_GENRE_SHARE = 0.7;
+    /** Share of a film's factor variance that its tags (franchise, director) set, when it has any. */
+    static final double DEFAULT_TAG_SHARE = 0.35;
     static final double DEFAULT_FACTOR_SD = 0.354;
     static final double DEFAULT_USER_BIAS_SD = 0.42;
     static final double DEFAULT_ITEM_BIAS_SD = 0.32;
@@ -80,6 +82,7 @@ final class RatingGenerator {
     static final long STREAM_ITEM = 2;
     static final long STREAM_USER = 3;
     static final long STREAM_ACTIVITY = 4;
+    static final long STREAM_TAGS = 6;
 
     private final long seed;
     private final int movies;
@@ -100,12 +103,17 @@ final class RatingGenerator {
      * @param ratings    ratings to generate, in all
      */
     RatingGenerator(long seed, int[][] itemGenres, int genreCount, int[] years, int users, long ratings) {
-        this(seed, itemGenres, genreCount, years, users, ratings, DEFAULT_GENRE_SHARE);
+        this(seed, itemGenres, genreCount, years, users, ratings, DEFAULT_GENRE_SHARE, new int[itemGenres.length][], 0);
     }
 
-    /** As above, with {@code genreShare} (ρ) of the factor variance coming from the genres. */
+    /**
+     * As above, with {@code genreShare} (ρ) of the factor variance coming from the genres, and tags (a
+     * franchise, a director: indices 0..tagCount-1, each a random direction) that take {@code DEFAULT_TAG_SHARE}
+     * of it when a film has any: {@code q_i = √(1-τ) q_i' + √(τ/|tags|) Σ T_t}. Films sharing a tag are alike
+     * beyond their genres.
+     */
     RatingGenerator(long seed, int[][] itemGenres, int genreCount, int[] years, int users, long ratings,
-            double genreShare) {
+            double genreShare, int[][] itemTags, int tagCount) {
         this.seed = seed;
         this.movies = itemGenres.length;
         this.released = new long[movies];
@@ -134,17 +142,32 @@ final class RatingGenerator {
         itemBias = new float[movies];
         double genreScale = Math.sqrt(genreShare);
         double ownScale = Math.sqrt(1 - genreShare);
+        SplittableRandom tagRandom = random(seed, STREAM_TAGS, 0);
+        double[][] tagDirections = new double[tagCount][rank];
+        for (double[] t : tagDirections) {
+            for (int k = 0; k < rank; k++) {
+                t[k] = tagRandom.nextGaussian();
+            }
+        }
         for (int i = 0; i < movies; i++) {
             SplittableRandom r = random(seed, STREAM_ITEM, i);
             int[] genres = itemGenres[i];
+            int[] tags = itemTags[i] == null ? new int[0] : itemTags[i];
             double norm = genres.length == 0 ? 0 : 1 / Math.sqrt(genres.length);
+            // a tagged film gives DEFAULT_TAG_SHARE of its factor variance to its tags, the rest as untagged
+            double keep = tags.length == 0 ? 1 : Math.sqrt(1 - DEFAULT_TAG_SHARE);
+            double tagNorm = tags.length == 0 ? 0 : Math.sqrt(DEFAULT_TAG_SHARE / tags.length);
             for (int k = 0; k < rank; k++) {
                 double g = 0;
                 for (int genre : genres) {
                     g += genreDirections[genre][k];
                 }
+                double t = 0;
+                for (int tag : tags) {
+                    t += tagDirections[tag][k];
+                }
                 double own = r.nextGaussian();
-                double q = genres.length == 0 ? own : genreScale * g * norm + ownScale * own;
+                double q = keep * (genres.length == 0 ? own : genreScale * g * norm + ownScale * own) + tagNorm * t;
                 itemFactors[i * rank + k] = (float) (DEFAULT_FACTOR_SD * q);
             }
             itemBias[i] = (float) (DEFAULT_ITEM_BIAS_SD * r.nextGaussian()

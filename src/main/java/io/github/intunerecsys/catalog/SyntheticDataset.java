@@ -1,6 +1,8 @@
 package io.github.intunerecsys.catalog;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +10,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Writes a synthetic dataset in the MovieLens CSV layout, of any size up to and beyond the largest GroupLens
@@ -148,7 +153,8 @@ public final class SyntheticDataset {
 
     /**
      * Rates the movies of an existing {@code movies.csv} (movieId,title,genres): their latent factors are
-     * seeded from their genres, so users have genre tastes across the real titles. Writes only ratings.csv.
+     * seeded from their genres — and, when a {@code movies_extra.csv} lies beside it, from their collection and
+     * director — so users have genre tastes across the real titles. Writes only ratings.csv.
      */
     public static Result generateForCatalog(Path moviesCsv, int users, long ratings, long seed, Path dir)
             throws IOException {
@@ -179,10 +185,58 @@ public final class SyntheticDataset {
             genres[i] = m.genres().stream().mapToInt(g -> genreIndex.computeIfAbsent(g, k -> genreIndex.size()))
                     .toArray();
         }
+        Map<Integer, List<String>> tagsById = franchiseAndDirectorTags(moviesCsv.resolveSibling("movies_extra.csv"));
+        Map<String, Integer> tagIndex = new HashMap<>();
+        int[][] tags = new int[movies.size()][];
+        for (int i = 0; i < movies.size(); i++) {
+            tags[i] = tagsById.getOrDefault(movieIds[i], List.of()).stream()
+                    .mapToInt(t -> tagIndex.computeIfAbsent(t, k -> tagIndex.size())).toArray();
+        }
         Files.createDirectories(dir);
         RatingGenerator generator = new RatingGenerator(seed, genres, genreIndex.size(), years, users, ratings,
-                RatingGenerator.CATALOG_GENRE_SHARE);
+                RatingGenerator.CATALOG_GENRE_SHARE, tags, tagIndex.size());
         return writeRatings(dir, generator, users, movies.size(), movieIds, new ArrayList<>(), 0, t0, threads);
+    }
+
+    /**
+     * "collection:NAME" and "director:NAME" per movieId from the {@code movies_extra.csv} beside a catalogue,
+     * if there is one: each becomes one more taste direction, so sequels and a director's films are rated
+     * alike, as real audiences rate them.
+     */
+    private static Map<Integer, List<String>> franchiseAndDirectorTags(Path extra) throws IOException {
+        Map<Integer, List<String>> tags = new HashMap<>();
+        if (!Files.isRegularFile(extra)) {
+            return tags;
+        }
+        try (Reader r = Files.newBufferedReader(extra, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            List<String> header = p.getHeaderNames();
+            if (!header.contains("movieId")) {
+                return tags;
+            }
+            for (CSVRecord rec : p) {
+                if (!rec.isConsistent()) {
+                    continue;
+                }
+                List<String> t = new ArrayList<>();
+                if (header.contains("collection") && !rec.get("collection").isBlank()) {
+                    t.add("collection:" + rec.get("collection").strip());
+                }
+                if (header.contains("director")) {
+                    for (String d : rec.get("director").split("\\|")) {
+                        if (!d.isBlank()) {
+                            t.add("director:" + d.strip());
+                        }
+                    }
+                }
+                try {
+                    tags.put(Integer.parseInt(rec.get("movieId").strip()), t);
+                } catch (NumberFormatException e) {
+                    // a row the loader reports; here it only loses its tags
+                }
+            }
+        }
+        return tags;
     }
 
     private static Result writeRatings(Path dir, RatingGenerator generator, int users, int movies, int[] movieIds,

@@ -350,6 +350,45 @@ class SyntheticDatasetTests {
         assertThat(loaded.catalog().size()).isEqualTo(12);
     }
 
+    @Test
+    void catalogModeRatesAFranchiseAlikeWhenMoviesExtraNamesIt() throws IOException {
+        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
+        StringBuilder extra = new StringBuilder("movieId,overview,tagline,keywords,director,cast,runtime,language,collection\n");
+        for (int i = 1; i <= 10; i++) {
+            movies.append(i).append(",Film ").append(i).append(" (2000),Drama\n");
+            extra.append(i).append(",,,,").append(i <= 5 ? "Ann Auteur" : "Director " + i).append(",,100,en,")
+                    .append(i <= 5 ? "Saga Collection" : "").append('\n');
+        }
+        Path dir = Files.createDirectories(tmp.resolve("saga"));
+        Files.writeString(dir.resolve("movies.csv"), movies);
+        Files.writeString(dir.resolve("movies_extra.csv"), extra);
+        SyntheticDataset.generateForCatalog(dir.resolve("movies.csv"), 3_000, 20_000, 5, dir);
+        Rows rows = readRatings(dir.resolve("ratings.csv"));
+        double[][] r = new double[3_001][10];
+        for (double[] row : r) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            r[rows.user[k]][rows.movie[k] - 1] = rows.code[k] / 2.0;
+        }
+        double saga = 0;
+        double rest = 0;
+        int nSaga = 0;
+        int nRest = 0;
+        for (int a = 0; a < 10; a++) {
+            for (int b = a + 1; b < 10; b++) {
+                if (b < 5) {
+                    saga += correlation(r, a, b);
+                    nSaga++;
+                } else {
+                    rest += correlation(r, a, b);
+                    nRest++;
+                }
+            }
+        }
+        assertThat(saga / nSaga).isGreaterThan(rest / nRest + 0.04);
+    }
+
     private static double correlation(double[][] r, int a, int b) {
         double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
         int n = 0;
