@@ -2,6 +2,7 @@ package io.github.intunerecsys.catalog;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -100,8 +101,9 @@ final class SyntheticMetadata {
             SplittableRandom r = RatingGenerator.random(seed, STREAM_GENRES, collectionHead(seed, i));
             double u = r.nextDouble();
             int count = 1;
-            for (double c = GENRES_PER_MOVIE[0]; u > c && count < GENRES_PER_MOVIE.length; c += GENRES_PER_MOVIE[count++]) {
-                // count is the first bucket whose cumulative share passes u
+            double cumulative = GENRES_PER_MOVIE[0];
+            while (u > cumulative && count < GENRES_PER_MOVIE.length) {
+                cumulative += GENRES_PER_MOVIE[count++];
             }
             boolean[] has = new boolean[GENRES.size()];
             int n = 0;
@@ -113,8 +115,8 @@ final class SyntheticMetadata {
                     g[n++] = x;
                 }
             }
-            java.util.Arrays.sort(g, 0, n);
-            out[i] = java.util.Arrays.copyOf(g, n);
+            Arrays.sort(g, 0, n);
+            out[i] = Arrays.copyOf(g, n);
         }
         return out;
     }
