@@ -39,7 +39,8 @@ final class GenerateCommand implements Command {
                   --metadata        also write movies_extra.csv (overview, tagline, keywords, director, cast,
                                     runtime, language, collection)
                   --catalog FILE    rate the movies of an existing movies.csv instead of inventing movies;
-                                    their factors follow their genres. Writes ratings.csv only.
+                                    their factors follow their genres, and the collection and director
+                                    of a movies_extra.csv beside it. Writes ratings.csv only.
                   --threads N       generator threads (default 1); the output does not depend on it
                 Full MovieLens scale: --users 270000 --movies 45000 --ratings 26000000 (about 0.7 GB).
                 Prints a JSON summary. Exit code 2 on a usage error.""";
