@@ -109,7 +109,7 @@ final class MovieLensCsvLoader implements DatasetLoader {
         return true;
     }
 
-    private Map<Integer, Movie.Builder> readMovies(Path file, LoadReport report) throws IOException {
+    static Map<Integer, Movie.Builder> readMovies(Path file, LoadReport report) throws IOException {
         Map<Integer, Movie.Builder> out = new LinkedHashMap<>();
         String name = file.getFileName().toString();
         CsvText.forEachRow(file, report, MOVIES_COLUMNS, row -> {

@@ -21,6 +21,8 @@ public final class CommandLine {
         return List.of(
                 new DatasetInfoCommand(),
                 new BenchLoadCommand(),
+                new GenerateCommand(),
+                new FetchDatasetCommand(),
                 new BenchFeedbackCommand(),
                 new BenchContentCommand());
     }
