@@ -36,6 +36,9 @@ final class MovieLensCsvLoader implements DatasetLoader {
     static final List<String> MOVIES_COLUMNS = List.of("movieId", "title", "genres");
     static final List<String> LINKS_COLUMNS = List.of("movieId", "imdbId", "tmdbId");
     static final List<String> TAGS_COLUMNS = List.of("userId", "movieId", "tag", "timestamp");
+    /** Name of a ratings file made by {@code generate}, read when there is no ratings.csv. */
+    static final String SYNTHETIC_RATINGS = "synthetic-ratings.csv";
+
     static final List<String> EXTRA_COLUMNS = List.of("movieId", "overview", "tagline", "keywords", "director",
             "cast", "runtime", "language", "collection");
 
@@ -52,7 +55,9 @@ final class MovieLensCsvLoader implements DatasetLoader {
         long t0 = System.nanoTime();
         LoadReport report = new LoadReport(options.strict());
         Path moviesFile = Datasets.require(dir, "movies.csv", format());
-        Path ratingsFile = Datasets.require(dir, "ratings.csv", format());
+        // a generated ratings file may say what it is in its name (the bundled demo's synthetic-ratings.csv)
+        Path ratingsFile = Files.isRegularFile(dir.resolve(SYNTHETIC_RATINGS)) && !Files.exists(dir.resolve("ratings.csv"))
+                ? dir.resolve(SYNTHETIC_RATINGS) : Datasets.require(dir, "ratings.csv", format());
         Map<Integer, Movie.Builder> builders = readMovies(moviesFile, report);
         Map<Integer, List<String>> keywords = new HashMap<>();
         readLinks(dir.resolve("links.csv"), builders, report);
