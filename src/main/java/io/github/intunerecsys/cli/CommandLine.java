@@ -19,7 +19,8 @@ public final class CommandLine {
     /** Every command, in the order {@code --help} lists them. */
     static List<Command> commands() {
         return List.of(
-                new DatasetInfoCommand());
+                new DatasetInfoCommand(),
+                new EvaluateCommand());
     }
 
     private CommandLine() {
