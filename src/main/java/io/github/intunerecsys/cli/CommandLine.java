@@ -20,7 +20,8 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
-                new EvaluateCommand());
+                new EvaluateCommand(),
+                new BenchTrainCommand());
     }
 
     private CommandLine() {
