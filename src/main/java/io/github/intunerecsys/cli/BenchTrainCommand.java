@@ -37,7 +37,7 @@ final class BenchTrainCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: bench-train --data DIR [--format F] [--model surprise-svd|svd|svdpp] [--param NAME=VALUE ...]
+                Usage: bench-train --data DIR [--format F] [--model surprise-svd|svd|svdpp|...] [--param NAME=VALUE ...]
                                    [--threads N] [--runs 5] [--warmup 2]
 
                 Trains the model on every rating of DIR with 1 thread and with N threads (default: all cores),
@@ -53,8 +53,8 @@ final class BenchTrainCommand implements Command {
         Args args = new Args(name(), argv, Set.of(), Set.of("data", "format", "model", "threads", "runs", "warmup"),
                 Set.of("param"));
         String model = args.string("model", "surprise-svd");
-        if (!List.of("surprise-svd", "svd", "svdpp").contains(model)) {
-            throw new UsageException(name() + ": --model must be surprise-svd, svd or svdpp, got '" + model + "'");
+        if (!List.of("surprise-svd", "svd", "svdpp", "surprise-svdpp").contains(model)) {
+            throw new UsageException(name() + ": --model must be surprise-svd, svd, svdpp or surprise-svdpp, got '" + model + "'");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = args.intValue("threads", cores, 1, 1024);
@@ -113,6 +113,7 @@ final class BenchTrainCommand implements Command {
         json.put("factors", single.params().get("n_factors"));
         json.put("epochs", epochs);
         json.put("cores", cores);
+        json.put("kernel", CfAlgorithms.kernel());
         json.put("runs", runs);
         json.put("one_thread", figures(1, s1, updates, r1, singleSeconds));
         json.put("n_threads", figures(threads, sn, updates, rn, multiSeconds));

@@ -25,21 +25,23 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "k-fold cross-validated RMSE/MSE/MAE of a CF model (svd, surprise-svd, svdpp, baseline)";
+        return "k-fold cross-validated RMSE/MSE/MAE of a CF model (svd, surprise-svd, svdpp, surprise-svdpp, baseline)";
     }
 
     @Override
     public String usage() {
         return """
-                Usage: evaluate --data DIR [--format F] --model svd|surprise-svd|svdpp|baseline [--folds 5]
-                                [--seed 42] [--param NAME=VALUE ...] [--threads N] [--json]
+                Usage: evaluate --data DIR [--format F] --model svd|surprise-svd|svdpp|surprise-svdpp|baseline
+                                [--folds 5] [--seed 42] [--param NAME=VALUE ...] [--threads N] [--json]
 
                 Splits the ratings into k folds (shuffled with the seed, as Surprise's KFold), trains on k-1 and
                 tests on the remaining one, k times. Prints per fold and on average RMSE, MSE, MAE, fit and test
                 seconds, and the parameters in effect.
                   --data DIR      dataset folder (required)
                   --format F      layout; detected when omitted
-                  --model M       svd (tuned defaults), surprise-svd (Surprise's SVD defaults), svdpp, baseline
+                  --model M       svd (biased MF, tuned defaults), surprise-svd (Surprise's SVD defaults),
+                                  svdpp (SVD++, tuned), surprise-svdpp (Surprise's SVDpp defaults),
+                                  baseline (μ + b_u + b_i by ALS)
                   --folds K       number of folds (default 5)
                   --seed S        seed of the fold split (default 42); the model's own seed is --param seed
                   --param N=V     override a model parameter; repeatable, several after one --param

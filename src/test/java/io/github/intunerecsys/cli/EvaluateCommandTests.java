@@ -68,6 +68,6 @@ class EvaluateCommandTests {
     @Test
     void unknownModelIsAUsageError() {
         assertThat(run("evaluate", "--data", dir.toString(), "--model", "knn")).isEqualTo(2);
-        assertThat(err.toString()).contains("svd, surprise-svd, svdpp, baseline");
+        assertThat(err.toString()).contains("svd, surprise-svd, svdpp, surprise-svdpp, baseline");
     }
 }

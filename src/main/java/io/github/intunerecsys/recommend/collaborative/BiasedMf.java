@@ -25,16 +25,18 @@ import java.util.SplittableRandom;
  */
 public final class BiasedMf implements CfTrainer {
 
-    /**
-     * Tuned defaults (5-fold CV on ml-latest-small and ratings_small, see the evaluate command): fewer, more
-     * strongly regularised factors than Surprise's, trained longer with a decaying rate.
+    /*
+     * Tuned defaults, chosen by 5-fold CV (seed 42) on ml-latest-small and ratings_small: against Surprise's
+     * defaults the factors are regularised four times as hard (0.08, biases stay at 0.02), start four times
+     * closer to zero (std 0.05) and train twice as long at twice the rate. RMSE 0.847 / 0.870 where Surprise's
+     * defaults give 0.874 / 0.896 and the bias-only baseline 0.873 / 0.893. Learning-rate decay did not help.
      */
     public static final int DEFAULT_FACTORS = 100;
-    public static final int DEFAULT_EPOCHS = 20;
-    public static final float DEFAULT_LR = 0.005f;
+    public static final int DEFAULT_EPOCHS = 40;
+    public static final float DEFAULT_LR = 0.01f;
     public static final float DEFAULT_REG_BIAS = 0.02f;
-    public static final float DEFAULT_REG_FACTORS = 0.02f;
-    public static final float DEFAULT_INIT_STD = 0.1f;
+    public static final float DEFAULT_REG_FACTORS = 0.08f;
+    public static final float DEFAULT_INIT_STD = 0.05f;
     public static final float DEFAULT_LR_DECAY = 1f;
     public static final long DEFAULT_SEED = 42;
 
@@ -165,12 +167,7 @@ public final class BiasedMf implements CfTrainer {
                 sse += (double) err * err;
                 bu[u] += lrBu * (err - regBu * bu[u]);
                 bi[i] += lrBi * (err - regBi * bi[i]);
-                for (int f = 0; f < k; f++) {
-                    float puf = p[uo + f];
-                    float qif = q[io + f];
-                    p[uo + f] = puf + lrPu * (err * qif - regPu * puf);
-                    q[io + f] = qif + lrQi * (err * puf - regQi * qif);
-                }
+                Kernels.sgdStep(p, uo, q, io, k, err, lrPu, regPu, lrQi, regQi);
             }
             squaredError.add(sse);
         }

@@ -10,13 +10,15 @@ import java.util.Map;
  * <ul>
  *   <li>{@code svd}: biased MF by SGD with this project's tuned defaults ({@link BiasedMf#defaults()})</li>
  *   <li>{@code surprise-svd}: the same algorithm with Surprise's {@code SVD()} defaults, the reference</li>
- *   <li>{@code svdpp}: SVD++ ({@link SvdPlusPlus}) with Surprise's {@code SVDpp()} defaults</li>
+ *   <li>{@code svdpp}: SVD++ ({@link SvdPlusPlus}) with this project's tuned defaults</li>
+ *   <li>{@code surprise-svdpp}: SVD++ with Surprise's {@code SVDpp()} defaults</li>
  *   <li>{@code baseline}: μ + b_u + b_i by ALS ({@link BaselineAls})</li>
  * </ul>
  */
 public final class CfAlgorithms {
 
-    public static final List<String> NAMES = List.of("svd", "surprise-svd", "svdpp", "baseline");
+    public static final List<String> NAMES = List.of("svd", "surprise-svd", "svdpp", "surprise-svdpp",
+            "baseline");
 
     private CfAlgorithms() {
     }
@@ -25,7 +27,7 @@ public final class CfAlgorithms {
     public static List<String> paramNames(String algorithm) {
         return switch (algorithm) {
             case "svd", "surprise-svd" -> SgdParams.NAMES.stream().filter(n -> !n.endsWith("_yj")).toList();
-            case "svdpp" -> SgdParams.NAMES;
+            case "svdpp", "surprise-svdpp" -> SgdParams.NAMES;
             case "baseline" -> BaselineAls.NAMES;
             default -> throw unknown(algorithm);
         };
@@ -55,12 +57,21 @@ public final class CfAlgorithms {
         SgdParams s = switch (algorithm) {
             case "svd" -> BiasedMf.defaults();
             case "surprise-svd" -> SgdParams.surpriseSvd();
-            default -> SgdParams.surpriseSvdpp();
+            case "surprise-svdpp" -> SgdParams.surpriseSvdpp();
+            default -> SvdPlusPlus.defaults();
         };
         for (Map.Entry<String, String> e : params.entrySet()) {
             s = s.with(e.getKey(), e.getValue());
         }
-        return algorithm.equals("svdpp") ? new SvdPlusPlus(s) : new BiasedMf(algorithm, s);
+        return algorithm.endsWith("svdpp") ? new SvdPlusPlus(algorithm, s) : new BiasedMf(algorithm, s);
+    }
+
+    /**
+     * Which arithmetic kernels this launch trains and scores with: "vector" when {@code jdk.incubator.vector}
+     * is available (launch with {@code --add-modules jdk.incubator.vector}), else "scalar".
+     */
+    public static String kernel() {
+        return Kernels.kind();
     }
 
     private static IllegalArgumentException unknown(String algorithm) {
