@@ -54,20 +54,14 @@ final class BenchTrainCommand implements Command {
                 Set.of("param"));
         String model = args.string("model", "surprise-svd");
         if (!List.of("surprise-svd", "svd", "svdpp", "surprise-svdpp").contains(model)) {
-            throw new UsageException(name() + ": --model must be surprise-svd, svd, svdpp or surprise-svdpp, got '" + model + "'");
+            throw new UsageException(name() + ": --model must be surprise-svd, svd, svdpp or surprise-svdpp, got '"
+                    + model + "'");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = args.intValue("threads", cores, 1, 1024);
         int runs = args.intValue("runs", 5, 1, 1000);
         int warmup = args.intValue("warmup", 2, 0, 1000);
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String p : args.all("param")) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException(name() + ": --param expects NAME=VALUE, got '" + p + "'");
-            }
-            params.put(p.substring(0, eq), p.substring(eq + 1));
-        }
+        Map<String, String> params = EvaluateCommand.params(name(), args);
         CfTrainer single;
         CfTrainer multi;
         try {

@@ -62,14 +62,7 @@ final class EvaluateCommand implements Command {
             throw new UsageException(name() + ": unknown --model '" + model + "'; expected one of: "
                     + String.join(", ", CfAlgorithms.NAMES));
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String p : args.all("param")) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException(name() + ": --param expects NAME=VALUE, got '" + p + "'");
-            }
-            params.put(p.substring(0, eq), p.substring(eq + 1));
-        }
+        Map<String, String> params = params(name(), args);
         if (args.has("threads") && !model.equals("baseline")) {
             params.put("threads", Integer.toString(args.intValue("threads", 1, 1, 1024)));
         }
@@ -114,5 +107,18 @@ final class EvaluateCommand implements Command {
             out.println("params: " + result.params());
         }
         return 0;
+    }
+
+    /** The {@code --param NAME=VALUE ...} pairs, in order. */
+    static Map<String, String> params(String command, Args args) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String p : args.all("param")) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException(command + ": --param expects NAME=VALUE, got '" + p + "'");
+            }
+            params.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        return params;
     }
 }

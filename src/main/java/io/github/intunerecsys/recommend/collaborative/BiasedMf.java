@@ -2,6 +2,7 @@ package io.github.intunerecsys.recommend.collaborative;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * Biased matrix factorisation trained by stochastic gradient descent, as Surprise's {@code SVD} (Funk; Koren,
@@ -119,7 +120,7 @@ public final class BiasedMf implements CfTrainer {
         private final float[] q;
         private final int k;
         private float lrBu, lrBi, lrPu, lrQi, regBu, regBi, regPu, regQi;
-        private final java.util.concurrent.atomic.DoubleAdder squaredError = new java.util.concurrent.atomic.DoubleAdder();
+        private final DoubleAdder squaredError = new DoubleAdder();
 
         Epoch(RatingTriples data, int[] order, float mu, float[] bu, float[] bi, float[] p, float[] q, int k) {
             this.userOf = data.rawUsers();

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -186,8 +187,8 @@ public final class SvdPlusPlus implements CfTrainer {
                 int end = offsets[u + 1];
                 float s = (float) (1 / Math.sqrt(end - start));
                 int uo = u * k;
-                java.util.Arrays.fill(z, 0f);
-                java.util.Arrays.fill(gy, 0f);
+                Arrays.fill(z, 0f);
+                Arrays.fill(gy, 0f);
                 for (int j = start; j < end; j++) {
                     int yo = itemOf[grouped[j]] * k;
                     for (int f = 0; f < k; f++) {
