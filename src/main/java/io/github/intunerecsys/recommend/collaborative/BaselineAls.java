@@ -46,19 +46,9 @@ public final class BaselineAls implements CfTrainer {
 
     /** A copy with one parameter set by name ({@link #NAMES}). */
     public BaselineAls with(String name, String value) {
-        double v;
-        try {
-            v = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + " must be a number, got '" + value + "'");
-        }
+        double v = SgdParams.number(name, value);
         return switch (name) {
-            case "n_epochs" -> {
-                if (v != Math.rint(v) || v < 0) {
-                    throw new IllegalArgumentException("parameter n_epochs must be a whole number ≥ 0, got " + v);
-                }
-                yield new BaselineAls((int) v, regU, regI);
-            }
+            case "n_epochs" -> new BaselineAls(SgdParams.whole(name, v), regU, regI);
             case "reg_u" -> new BaselineAls(epochs, (float) v, regI);
             case "reg_i" -> new BaselineAls(epochs, regU, (float) v);
             default -> throw new IllegalArgumentException("unknown parameter '" + name + "'; valid: "

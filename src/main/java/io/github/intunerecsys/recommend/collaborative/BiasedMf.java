@@ -96,7 +96,7 @@ public final class BiasedMf implements CfTrainer {
         try (Hogwild hogwild = new Hogwild(params.threads())) {
             for (int e = 0; e < params.epochs(); e++) {
                 Training.shuffle(order, 0, order.length, random);
-                epoch.rates(params, scale);
+                epoch.rates(Rates.of(params, scale));
                 hogwild.epoch(order.length, epoch);
                 if (trainingRmse != null) {
                     trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, order.length));
@@ -119,7 +119,7 @@ public final class BiasedMf implements CfTrainer {
         private final float[] p;
         private final float[] q;
         private final int k;
-        private float lrBu, lrBi, lrPu, lrQi, regBu, regBi, regPu, regQi;
+        private Rates rates;
         private final DoubleAdder squaredError = new DoubleAdder();
 
         Epoch(RatingTriples data, int[] order, float mu, float[] bu, float[] bi, float[] p, float[] q, int k) {
@@ -135,15 +135,8 @@ public final class BiasedMf implements CfTrainer {
             this.k = k;
         }
 
-        void rates(SgdParams s, float scale) {
-            lrBu = s.lrBu() * scale;
-            lrBi = s.lrBi() * scale;
-            lrPu = s.lrPu() * scale;
-            lrQi = s.lrQi() * scale;
-            regBu = s.regBu();
-            regBi = s.regBi();
-            regPu = s.regPu();
-            regQi = s.regQi();
+        void rates(Rates r) {
+            rates = r;
         }
 
         double drainSquaredError() {
@@ -155,8 +148,9 @@ public final class BiasedMf implements CfTrainer {
             final int[] userOf = this.userOf, itemOf = this.itemOf, order = this.order;
             final float[] ratingOf = this.ratingOf, bu = this.bu, bi = this.bi, p = this.p, q = this.q;
             final int k = this.k;
-            final float mu = this.mu, lrBu = this.lrBu, lrBi = this.lrBi, lrPu = this.lrPu, lrQi = this.lrQi;
-            final float regBu = this.regBu, regBi = this.regBi, regPu = this.regPu, regQi = this.regQi;
+            final Rates r = this.rates;
+            final float mu = this.mu, lrBu = r.lrBu(), lrBi = r.lrBi(), lrPu = r.lrPu(), lrQi = r.lrQi();
+            final float regBu = r.regBu(), regBi = r.regBi(), regPu = r.regPu(), regQi = r.regQi();
             double sse = 0;
             for (int j = from; j < to; j++) {
                 int pos = order[j];

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,55 +63,46 @@ public record SgdParams(int factors, int epochs, float lrBu, float lrBi, float l
      * @throws IllegalArgumentException for an unknown name or a value that is not a number
      */
     public SgdParams with(String name, String value) {
-        double v;
+        double v = number(name, value);
+        float x = (float) v;
+        int nf = factors;
+        int ne = epochs;
+        float[] lr = {lrBu, lrBi, lrPu, lrQi, lrYj};
+        float[] reg = {regBu, regBi, regPu, regQi, regYj};
+        float mean = initMean;
+        float std = initStd;
+        float decay = lrDecay;
+        long sd = seed;
+        int th = threads;
+        switch (name) {
+            case "n_factors" -> nf = whole(name, v);
+            case "n_epochs" -> ne = whole(name, v);
+            case "lr_all" -> Arrays.fill(lr, x);
+            case "reg_all" -> Arrays.fill(reg, x);
+            case "lr_bu", "lr_bi", "lr_pu", "lr_qi", "lr_yj" -> lr[TERMS.indexOf(name.substring(3))] = x;
+            case "reg_bu", "reg_bi", "reg_pu", "reg_qi", "reg_yj" -> reg[TERMS.indexOf(name.substring(4))] = x;
+            case "init_mean" -> mean = x;
+            case "init_std" -> std = x;
+            case "lr_decay" -> decay = x;
+            case "seed" -> sd = (long) v;
+            case "threads" -> th = whole(name, v);
+            default -> throw new IllegalArgumentException("unknown parameter '" + name + "'; valid: "
+                    + String.join(", ", NAMES));
+        }
+        return new SgdParams(nf, ne, lr[0], lr[1], lr[2], lr[3], lr[4], reg[0], reg[1], reg[2], reg[3], reg[4],
+                mean, std, decay, sd, th);
+    }
+
+    /** The parameter terms in the order of the rate and regularisation components. */
+    private static final List<String> TERMS = List.of("bu", "bi", "pu", "qi", "yj");
+
+    /** Parses a parameter value, naming the parameter when it is not a number. */
+    static double number(String name, String value) {
         try {
-            v = Double.parseDouble(value);
+            return Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("parameter " + name + " must be a number, got '" + value + "'");
         }
-        float f = (float) v;
-        return switch (name) {
-            case "n_factors" -> new SgdParams(whole(name, v), epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi,
-                    regPu, regQi, regYj, initMean, initStd, lrDecay, seed, threads);
-            case "n_epochs" -> new SgdParams(factors, whole(name, v), lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi,
-                    regPu, regQi, regYj, initMean, initStd, lrDecay, seed, threads);
-            case "lr_all" -> new SgdParams(factors, epochs, f, f, f, f, f, regBu, regBi, regPu, regQi, regYj,
-                    initMean, initStd, lrDecay, seed, threads);
-            case "reg_all" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, f, f, f, f, f,
-                    initMean, initStd, lrDecay, seed, threads);
-            case "lr_bu" -> new SgdParams(factors, epochs, f, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "lr_bi" -> new SgdParams(factors, epochs, lrBu, f, lrPu, lrQi, lrYj, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "lr_pu" -> new SgdParams(factors, epochs, lrBu, lrBi, f, lrQi, lrYj, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "lr_qi" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, f, lrYj, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "lr_yj" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, f, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "reg_bu" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, f, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "reg_bi" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, f, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "reg_pu" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, f, regQi,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "reg_qi" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu, f,
-                    regYj, initMean, initStd, lrDecay, seed, threads);
-            case "reg_yj" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu, regQi,
-                    f, initMean, initStd, lrDecay, seed, threads);
-            case "init_mean" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu,
-                    regQi, regYj, f, initStd, lrDecay, seed, threads);
-            case "init_std" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu,
-                    regQi, regYj, initMean, f, lrDecay, seed, threads);
-            case "lr_decay" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu,
-                    regQi, regYj, initMean, initStd, f, seed, threads);
-            case "seed" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu, regQi,
-                    regYj, initMean, initStd, lrDecay, (long) v, threads);
-            case "threads" -> new SgdParams(factors, epochs, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu,
-                    regQi, regYj, initMean, initStd, lrDecay, seed, whole(name, v));
-            default -> throw new IllegalArgumentException("unknown parameter '" + name + "'; valid: "
-                    + String.join(", ", NAMES));
-        };
     }
 
     public SgdParams withSeed(long s) {
@@ -121,7 +113,7 @@ public record SgdParams(int factors, int epochs, float lrBu, float lrBi, float l
         return with("threads", Integer.toString(t));
     }
 
-    private static int whole(String name, double v) {
+    static int whole(String name, double v) {
         if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("parameter " + name + " must be a whole number ≥ 0, got " + v);
         }
