@@ -68,6 +68,46 @@ final class Kernels {
         }
     }
 
+    /**
+     * The SVD++ step for one rating, with {@code z} the user's current {@code p_u + |N(u)|^-½ Σ y_j}: {@code p_u}
+     * and {@code q_i} move as in {@link #sgdStep} (with {@code z} in place of {@code p_u} for {@code q_i}), {@code
+     * gy} collects {@code e q_i} for the {@code y_j} and {@code z} follows the change of {@code p_u}.
+     */
+    static void svdppStep(float[] p, int uo, float[] q, int io, float[] z, float[] gy, int k, float err,
+            float lrPu, float regPu, float lrQi, float regQi) {
+        if (VECTOR) {
+            VectorKernels.svdppStep(p, uo, q, io, z, gy, k, err, lrPu, regPu, lrQi, regQi);
+            return;
+        }
+        scalarSvdppStep(p, uo, q, io, z, gy, 0, k, err, 1 - lrPu * regPu, lrPu * err, 1 - lrQi * regQi, lrQi * err);
+    }
+
+    /** {@link #svdppStep} over factors {@code from..k-1}, with the rates already combined. */
+    static void scalarSvdppStep(float[] p, int uo, float[] q, int io, float[] z, float[] gy, int from, int k,
+            float err, float keepP, float stepP, float keepQ, float stepQ) {
+        for (int f = from; f < k; f++) {
+            float puf = p[uo + f];
+            float qif = q[io + f];
+            float zf = z[f];
+            float npu = keepP * puf + stepP * qif;
+            p[uo + f] = npu;
+            q[io + f] = keepQ * qif + stepQ * zf;
+            gy[f] += err * qif;
+            z[f] = zf + (npu - puf);
+        }
+    }
+
+    /** {@code y[yo..yo+k) = a·y + b·x[xo..xo+k)}. */
+    static void axpby(float[] y, int yo, float a, float[] x, int xo, float b, int k) {
+        if (VECTOR) {
+            VectorKernels.axpby(y, yo, a, x, xo, b, k);
+            return;
+        }
+        for (int f = 0; f < k; f++) {
+            y[yo + f] = a * y[yo + f] + b * x[xo + f];
+        }
+    }
+
     static float clip(float x, float min, float max) {
         return x < min ? min : Math.min(x, max);
     }

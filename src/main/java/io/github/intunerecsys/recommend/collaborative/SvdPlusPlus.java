@@ -108,10 +108,7 @@ public final class SvdPlusPlus implements CfTrainer {
             float s = (float) (1 / Math.sqrt(offsets[u + 1] - offsets[u]));
             int uo = u * k;
             for (int j = offsets[u]; j < offsets[u + 1]; j++) {
-                int yo = itemOf[grouped[j]] * k;
-                for (int f = 0; f < k; f++) {
-                    p[uo + f] += s * y[yo + f];
-                }
+                Kernels.axpby(p, uo, 1f, y, itemOf[grouped[j]] * k, s, k);
             }
         }
         return Training.model(name(), params(), data, positions, mu, bu, bi, p, q, k);
@@ -173,14 +170,9 @@ public final class SvdPlusPlus implements CfTrainer {
                 Arrays.fill(z, 0f);
                 Arrays.fill(gy, 0f);
                 for (int j = start; j < end; j++) {
-                    int yo = itemOf[grouped[j]] * k;
-                    for (int f = 0; f < k; f++) {
-                        z[f] += y[yo + f];
-                    }
+                    Kernels.axpby(z, 0, 1f, y, itemOf[grouped[j]] * k, 1f, k);
                 }
-                for (int f = 0; f < k; f++) {
-                    z[f] = p[uo + f] + s * z[f];
-                }
+                Kernels.axpby(z, 0, s, p, uo, 1f, k);
                 for (int j = start; j < end; j++) {
                     int pos = grouped[j];
                     int i = itemOf[pos];
@@ -189,25 +181,13 @@ public final class SvdPlusPlus implements CfTrainer {
                     sse += (double) err * err;
                     bu[u] += lrBu * (err - regBu * bu[u]);
                     bi[i] += lrBi * (err - regBi * bi[i]);
-                    for (int f = 0; f < k; f++) {
-                        float puf = p[uo + f];
-                        float qif = q[io + f];
-                        float zf = z[f];
-                        float npu = puf + lrPu * (err * qif - regPu * puf);
-                        p[uo + f] = npu;
-                        q[io + f] = qif + lrQi * (err * zf - regQi * qif);
-                        gy[f] += err * qif;
-                        z[f] = zf + (npu - puf);
-                    }
+                    Kernels.svdppStep(p, uo, q, io, z, gy, k, err, lrPu, regPu, lrQi, regQi);
                 }
                 // the visit's |N(u)| steps on each y_j, summed: gradient s·Σe·q_i, shrinkage |N(u)|·reg_yj
                 float step = r.lrYj() * s;
                 float shrink = Math.min(1f, r.lrYj() * r.regYj() * (end - start));
                 for (int j = start; j < end; j++) {
-                    int yo = itemOf[grouped[j]] * k;
-                    for (int f = 0; f < k; f++) {
-                        y[yo + f] += step * gy[f] - shrink * y[yo + f];
-                    }
+                    Kernels.axpby(y, itemOf[grouped[j]] * k, 1 - shrink, gy, 0, step, k);
                 }
             }
             squaredError.add(sse);

@@ -52,4 +52,37 @@ final class VectorKernels {
             q[io + f] = keepQ * qif + stepQ * puf;
         }
     }
+
+    static void svdppStep(float[] p, int uo, float[] q, int io, float[] z, float[] gy, int k, float err,
+            float lrPu, float regPu, float lrQi, float regQi) {
+        float keepP = 1 - lrPu * regPu;
+        float keepQ = 1 - lrQi * regQi;
+        float stepP = lrPu * err;
+        float stepQ = lrQi * err;
+        int bound = SPECIES.loopBound(k);
+        int f = 0;
+        for (; f < bound; f += SPECIES.length()) {
+            FloatVector pu = FloatVector.fromArray(SPECIES, p, uo + f);
+            FloatVector qi = FloatVector.fromArray(SPECIES, q, io + f);
+            FloatVector zu = FloatVector.fromArray(SPECIES, z, f);
+            FloatVector np = pu.mul(keepP).add(qi.mul(stepP));
+            np.intoArray(p, uo + f);
+            qi.mul(keepQ).add(zu.mul(stepQ)).intoArray(q, io + f);
+            FloatVector.fromArray(SPECIES, gy, f).add(qi.mul(err)).intoArray(gy, f);
+            zu.add(np.sub(pu)).intoArray(z, f);
+        }
+        Kernels.scalarSvdppStep(p, uo, q, io, z, gy, f, k, err, keepP, stepP, keepQ, stepQ);
+    }
+
+    static void axpby(float[] y, int yo, float a, float[] x, int xo, float b, int k) {
+        int bound = SPECIES.loopBound(k);
+        int f = 0;
+        for (; f < bound; f += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, y, yo + f).mul(a).add(FloatVector.fromArray(SPECIES, x, xo + f).mul(b))
+                    .intoArray(y, yo + f);
+        }
+        for (; f < k; f++) {
+            y[yo + f] = a * y[yo + f] + b * x[xo + f];
+        }
+    }
 }
