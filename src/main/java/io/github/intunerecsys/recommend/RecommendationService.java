@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,9 +29,17 @@ import org.springframework.stereotype.Service;
 public class RecommendationService {
 
     private final ModelHolder holder;
+    private final FoldIn foldIn;
 
     public RecommendationService(ModelHolder holder) {
+        this(holder, FoldIn.none());
+    }
+
+    /** With {@code foldIn}: users who posted ratings get recommendations from their folded-in CF row. */
+    @Autowired
+    public RecommendationService(ModelHolder holder, FoldIn foldIn) {
         this.holder = holder;
+        this.foldIn = foldIn;
     }
 
     private ModelSnapshot snapshot() {
@@ -125,6 +134,11 @@ public class RecommendationService {
         RatingMatrix ratings = s.dataset().ratings();
         int user = ratings.userIndex(userId);
         BitSet allowed = filter.compile(s.dataset().catalog());
+        // feedback hook: a user with posted ratings is scored from their folded-in row (CF for svd and hybrid)
+        FoldIn.Folded folded = strategy == Strategy.POPULAR ? null : foldIn.lookup(s, userId);
+        if (folded != null) {
+            return answer(s, Strategy.SVD.id(), null, null, FoldIn.recommend(s, folded, allowed, limit));
+        }
         String fallback = null;
         if (strategy != Strategy.POPULAR && (user < 0 || s.cf() == null)) {
             fallback = "user " + userId + " has no ratings; showing popular movies";
