@@ -8,6 +8,10 @@ import io.github.intunerecsys.catalog.Datasets;
 import io.github.intunerecsys.catalog.LoadOptions;
 import io.github.intunerecsys.config.DataProperties;
 import io.github.intunerecsys.config.ModelProperties;
+import io.github.intunerecsys.recommend.collaborative.CfModel;
+import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -26,11 +30,13 @@ class ModelBootstrap {
     private final DataProperties data;
     private final ModelProperties models;
     private final ModelHolder holder;
+    private final ModelStore store;
 
-    ModelBootstrap(DataProperties data, ModelProperties models, ModelHolder holder) {
+    ModelBootstrap(DataProperties data, ModelProperties models, ModelHolder holder, ModelStore store) {
         this.data = data;
         this.models = models;
         this.holder = holder;
+        this.store = store;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -44,7 +50,7 @@ class ModelBootstrap {
                     .withFormat(DatasetFormat.parse(data.format()).orElse(null))
                     .withStrict(data.strict());
             Dataset dataset = Datasets.load(data.path(), options);
-            ModelSnapshot snapshot = new ModelBuilder(models).build(1, dataset);
+            ModelSnapshot snapshot = buildOrLoad(dataset);
             holder.swap(snapshot);
             Runtime rt = Runtime.getRuntime();
             log.info("{}; models built in {} ms {}; heap used {} MiB", DatasetSummary.of(dataset).oneLine(),
@@ -59,5 +65,31 @@ class ModelBootstrap {
             holder.fail(e.toString());
             log.error("cannot load dataset", e);
         }
+    }
+
+    /**
+     * Loads the newest model file trained for this dataset and CF configuration instead of training; trains
+     * (and writes the file for next time) when there is none or none is readable.
+     */
+    ModelSnapshot buildOrLoad(Dataset dataset) {
+        long fingerprint = ModelStore.fingerprint(dataset, models.cf());
+        Optional<CfModelFile.Stored> stored = dataset.ratings().size() == 0 ? Optional.empty()
+                : store.newest(fingerprint);
+        if (stored.isPresent()) {
+            long t = System.nanoTime();
+            CfModel cf = stored.get().toModel(dataset.ratings());
+            log.info("CF model version {} loaded from {} in {} ms", stored.get().version(), store.directory(),
+                    (System.nanoTime() - t) / 1_000_000);
+            return new ModelBuilder(models).build(stored.get().version(), dataset, cf);
+        }
+        ModelSnapshot snapshot = new ModelBuilder(models).build(1, dataset);
+        if (snapshot.cf() != null) {
+            try {
+                log.info("CF model written to {}", store.write(snapshot, fingerprint, Double.NaN));
+            } catch (IOException e) {
+                log.warn("cannot write the CF model to {}: {}", store.directory(), e.toString());
+            }
+        }
+        return snapshot;
     }
 }

@@ -28,6 +28,11 @@ public final class ModelBuilder {
     }
 
     public ModelSnapshot build(long version, Dataset dataset) {
+        return build(version, dataset, null);
+    }
+
+    /** As {@link #build(long, Dataset)}, but with a CF model already trained (loaded from a model file). */
+    public ModelSnapshot build(long version, Dataset dataset, CfModel trained) {
         long start = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Catalog catalog = dataset.catalog();
@@ -50,7 +55,9 @@ public final class ModelBuilder {
 
         CfModel cf = null;
         HybridRecommender hybrid = null;
-        if (dataset.ratings().size() > 0) {
+        if (trained != null) {
+            cf = trained;
+        } else if (dataset.ratings().size() > 0) {
             t = System.nanoTime();
             ModelProperties.Cf cfProps = properties.cf();
             Map<String, String> params = new LinkedHashMap<>(cfProps.params());
@@ -59,6 +66,8 @@ public final class ModelBuilder {
             }
             cf = CfAlgorithms.create(cfProps.algorithm(), params).fit(RatingTriples.of(dataset.ratings()));
             seconds.put("cf", since(t));
+        }
+        if (cf != null) {
             ModelProperties.Hybrid h = properties.hybrid();
             hybrid = new HybridRecommender(catalog, dataset.ratings(), cf, content, popularityPrior(popularity,
                     catalog.size()), new HybridRecommender.Weights(h.cfWeight(), h.contentWeight(),

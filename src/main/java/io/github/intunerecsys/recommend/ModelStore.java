@@ -1,0 +1,140 @@
+package io.github.intunerecsys.recommend;
+
+import io.github.intunerecsys.catalog.Catalog;
+import io.github.intunerecsys.catalog.Dataset;
+import io.github.intunerecsys.catalog.RatingMatrix;
+import io.github.intunerecsys.config.ModelProperties;
+import io.github.intunerecsys.config.ModelStoreProperties;
+import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trained CF models on disk ({@link CfModelFile}) under {@code intune.models.dir}, named {@code
+ * cf-<fingerprint>-<version>.bin}. The fingerprint identifies the dataset the service loads (source path, movie
+ * ids, every rating) and the CF configuration, so a file is only ever loaded for the data and settings it was
+ * trained for. The newest readable file wins; a damaged one is skipped with a warning.
+ */
+@Component
+public class ModelStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
+    private static final Pattern NAME = Pattern.compile("cf-([0-9a-f]{16})-(\\d{1,19})\\.bin");
+
+    private final Path dir;
+    private final int keep;
+
+    public ModelStore(ModelStoreProperties properties) {
+        this.dir = properties.dir();
+        this.keep = Math.max(1, properties.keepFiles());
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** FNV-1a over the dataset and the CF configuration. */
+    public static long fingerprint(Dataset dataset, ModelProperties.Cf cf) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, dataset.source().toAbsolutePath().normalize().toString());
+        Catalog catalog = dataset.catalog();
+        h = mix(h, catalog.size());
+        for (int i = 0; i < catalog.size(); i++) {
+            h = mix(h, catalog.get(i).movieId());
+        }
+        RatingMatrix r = dataset.ratings();
+        h = mix(h, r.users());
+        h = mix(h, r.size());
+        for (int u = 0; u < r.users(); u++) {
+            h = mix(h, r.userId(u));
+            h = mix(h, r.userEnd(u));
+        }
+        int[] items = r.rawItems();
+        byte[] codes = r.rawCodes();
+        for (int k = 0; k < r.size(); k++) {
+            h = mix(h, items[k] << 4 | codes[k]);
+        }
+        return mix(h, cf.algorithm() + new java.util.TreeMap<>(cf.params()) + cf.threads());
+    }
+
+    private static long mix(long h, int v) {
+        for (int s = 0; s < 32; s += 8) {
+            h = (h ^ ((v >>> s) & 0xff)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** The newest valid model file for a fingerprint; damaged files are skipped with a warning. */
+    public Optional<CfModelFile.Stored> newest(long fingerprint) {
+        for (Path file : files(fingerprint)) {
+            try {
+                CfModelFile.Stored s = CfModelFile.read(file);
+                if (s.fingerprint() == fingerprint) {
+                    return Optional.of(s);
+                }
+                log.warn("skipping model file {}: fingerprint inside does not match its name", file);
+            } catch (IOException e) {
+                log.warn("skipping damaged model file: {}", e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the snapshot's CF model and prunes older files of the same fingerprint. */
+    public Path write(ModelSnapshot s, long fingerprint, double holdoutRmse) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(String.format(Locale.ROOT, "cf-%016x-%d.bin", fingerprint, s.version()));
+        CfModelFile.write(file, s.cf(), s.dataset().ratings(), s.version(), fingerprint, holdoutRmse);
+        List<Path> all = files(fingerprint);
+        for (int j = keep; j < all.size(); j++) {
+            Files.deleteIfExists(all.get(j));
+        }
+        return file;
+    }
+
+    /** Files of a fingerprint, newest version first. */
+    List<Path> files(long fingerprint) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String fp = String.format(Locale.ROOT, "%016x", fingerprint);
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.forEach(p -> {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(fp)) {
+                    out.add(p);
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot list model files in {}: {}", dir, e.toString());
+            return List.of();
+        }
+        out.sort(Comparator.comparingLong(ModelStore::version).reversed());
+        return out;
+    }
+
+    private static long version(Path p) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(2)) : -1;
+    }
+}
