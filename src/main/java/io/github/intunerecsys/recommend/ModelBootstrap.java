@@ -73,6 +73,7 @@ class ModelBootstrap {
      */
     ModelSnapshot buildOrLoad(Dataset dataset) {
         long fingerprint = ModelStore.fingerprint(dataset, models.cf());
+        store.serving(fingerprint);
         Optional<CfModelFile.Stored> stored = dataset.ratings().size() == 0 ? Optional.empty()
                 : store.newest(fingerprint);
         if (stored.isPresent()) {

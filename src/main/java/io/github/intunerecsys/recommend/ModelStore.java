@@ -35,6 +35,7 @@ public class ModelStore {
 
     private final Path dir;
     private final int keep;
+    private volatile long servingFingerprint;
 
     public ModelStore(ModelStoreProperties properties) {
         this.dir = properties.dir();
@@ -43,6 +44,15 @@ public class ModelStore {
 
     public Path directory() {
         return dir;
+    }
+
+    /** The fingerprint of the dataset loaded at start-up: retrained models are filed under it. */
+    public long servingFingerprint() {
+        return servingFingerprint;
+    }
+
+    void serving(long fingerprint) {
+        this.servingFingerprint = fingerprint;
     }
 
     /** FNV-1a over the dataset and the CF configuration. */

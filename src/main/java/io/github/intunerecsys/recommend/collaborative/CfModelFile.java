@@ -70,6 +70,17 @@ public final class CfModelFile {
     private CfModelFile() {
     }
 
+    /** The model's contents keyed by {@code ratings}' user ids, e.g. to remap it onto another matrix. */
+    public static Stored of(CfModel model, RatingMatrix ratings, long version, long fingerprint, double rmse) {
+        int[] ids = new int[model.users()];
+        for (int u = 0; u < ids.length; u++) {
+            ids[u] = ratings.userId(u);
+        }
+        return new Stored(version, fingerprint, rmse, model.algorithm(), model.params(), ids, model.items(),
+                model.factors(), model.globalMean(), model.minRating(), model.maxRating(), model.rawUserBiases(),
+                model.rawItemBiases(), model.rawUserFactors(), model.rawItemFactors());
+    }
+
     /** Writes {@code model}, whose rows follow {@code ratings}' users, atomically to {@code file}. */
     public static void write(Path file, CfModel model, RatingMatrix ratings, long version, long fingerprint,
             double holdoutRmse) throws IOException {
