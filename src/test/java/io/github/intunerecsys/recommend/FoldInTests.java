@@ -4,59 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.intunerecsys.catalog.Catalog;
-import io.github.intunerecsys.catalog.Dataset;
-import io.github.intunerecsys.catalog.DatasetFormat;
-import io.github.intunerecsys.catalog.LoadReport;
-import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.catalog.RatingMatrix;
-import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.feedback.UserFeedback;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Fold-in on planted data: 60 users, 40 movies in two genres; a user likes one genre (5★) and dislikes the
- * other (1★), rating about half the movies.
- */
+/** Fold-in on {@link PlantedGenres}: users who love one genre and hate the other. */
 class FoldInTests {
 
     private static ModelSnapshot snapshot;
 
     @BeforeAll
     static void train() {
-        List<Movie> movies = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            movies.add(Movie.builder(i + 1).title("Movie " + i).year(2000).genres(List.of(i < 20 ? "Animation"
-                    : "Horror")).overview("movie " + i).build());
-        }
-        Catalog catalog = new Catalog(movies);
-        RatingMatrix.Builder r = new RatingMatrix.Builder(1200);
-        SplittableRandom random = new SplittableRandom(7);
-        for (int u = 1; u <= 60; u++) {
-            boolean likesAnimation = u % 2 == 0;
-            for (int i = 0; i < 40; i++) {
-                if (random.nextDouble() < 0.5) {
-                    boolean animation = i < 20;
-                    r.add(u, i, animation == likesAnimation ? 5f : 1f, 1_000_000_000L + i);
-                }
-            }
-        }
-        RatingMatrix ratings = r.build(catalog.size());
-        Dataset dataset = new Dataset(DatasetFormat.MOVIELENS, Path.of("planted"), catalog, ratings,
-                new LoadReport(false), Duration.ZERO);
-        ModelProperties props = new ModelProperties(
-                new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "60"), 1),
-                new ModelProperties.Content(5, false, false, 3, false),
-                new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
-        snapshot = new ModelBuilder(props).build(1, dataset);
+        snapshot = PlantedGenres.snapshot(1);
     }
 
     private static UserFeedback feedback(int userId, int[] movieIds, float... ratings) {
