@@ -20,8 +20,13 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
+                new GenerateCommand(),
+                new FetchDatasetCommand(),
                 new EvaluateCommand(),
-                new BenchTrainCommand());
+                new BenchLoadCommand(),
+                new BenchTrainCommand(),
+                new BenchContentCommand(),
+                new BenchFeedbackCommand());
     }
 
     private CommandLine() {
