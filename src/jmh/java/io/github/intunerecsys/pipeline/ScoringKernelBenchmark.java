@@ -1,8 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 public class ScoringKernelBenchmark {
 
-    static final int USERS = 128;
+    static final int USERS = BenchmarkWorkload.USERS;
 
     @Param("45000")
     int items;
@@ -51,36 +49,14 @@ public class ScoringKernelBenchmark {
     @Param({"vector", "scalar"})
     String kernel;
 
-    @Param("10")
-    int topK;
-
     private BatchScorer scorer;
     private List<List<UserQuery>> batches;
 
     @Setup
     public void setUp() {
-        Random random = new Random(42);
-        float[] itemFactors = new float[items * factors];
-        for (int i = 0; i < itemFactors.length; i++) {
-            itemFactors[i] = (float) random.nextGaussian() * 0.1f;
-        }
-        float[] biases = new float[items];
-        for (int i = 0; i < items; i++) {
-            biases[i] = (float) random.nextGaussian() * 0.3f;
-        }
-        scorer = new BatchScorer(ScoringModel.of(itemFactors, factors, biases, 3.5f), ScoringKernels.choose(kernel));
-        List<UserQuery> users = new ArrayList<>();
-        for (int u = 0; u < USERS; u++) {
-            float[] p = new float[factors];
-            for (int f = 0; f < factors; f++) {
-                p[f] = (float) random.nextGaussian() * 0.1f;
-            }
-            users.add(UserQuery.of(p, (float) random.nextGaussian() * 0.3f, topK));
-        }
-        batches = new ArrayList<>();
-        for (int from = 0; from < USERS; from += batch) {
-            batches.add(users.subList(from, Math.min(USERS, from + batch)));
-        }
+        BenchmarkWorkload workload = new BenchmarkWorkload(items, factors, ScoringKernels.choose(kernel));
+        scorer = workload.scorer;
+        batches = workload.batches(batch);
     }
 
     @Benchmark
