@@ -16,11 +16,12 @@ public enum DatasetFormat {
     MOVIELENS_100K("ml-100k", List.of("u.data", "u.item"), List.of("u.genre", "u.user")),
 
     /**
-     * Kaggle "The Movies Dataset": movies_metadata.csv, credits.csv, keywords.csv, links(.small).csv,
-     * ratings(_small).csv.
+     * Kaggle "The Movies Dataset": movies_metadata.csv, credits.csv, keywords.csv, links(_small).csv,
+     * ratings(_small).csv; credits_top_cast_director.csv (derived top-3 cast and director) fills in credits.
      */
     KAGGLE("kaggle", List.of("movies_metadata.csv"),
-            List.of("credits.csv", "keywords.csv", "links.csv", "links_small.csv", "ratings.csv", "ratings_small.csv"));
+            List.of("credits.csv", "keywords.csv", "links.csv", "links_small.csv", "ratings.csv", "ratings_small.csv",
+                    "credits_top_cast_director.csv"));
 
     private final String id;
     private final List<String> required;
