@@ -31,7 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * switch matters), and batches grow by themselves when every worker is busy and requests pile up.
  *
  * <p><b>Deadlines.</b> Every request has one (default {@value #DEFAULT_TIMEOUT_MILLIS} ms). A request found expired
- * when it is taken from the queue fails with {@link DeadlineExceededException} and is not scored.
+ * when it is taken from the queue fails with {@link DeadlineExceededException} and is not scored; one its caller has
+ * cancelled meanwhile is dropped too. Futures are completed on the worker threads, so callers should keep their
+ * dependent actions short or move them elsewhere with the {@code *Async} variants.
  *
  * <p><b>Knobs.</b> Both knobs (the {@link PipelineKnobs} port) may change while requests flow. The batch size is read
  * once per batch. A larger pool starts workers at once; a smaller one is reached as surplus workers finish their
@@ -190,7 +192,7 @@ public final class ScoringPipeline<Q, R> implements PipelineKnobs, AutoCloseable
                         break;
                     }
                 }
-                if (!expire(next, System.nanoTime())) {
+                if (!discard(next, System.nanoTime())) {
                     batch.add(next);
                 }
             }
@@ -209,14 +211,20 @@ public final class ScoringPipeline<Q, R> implements PipelineKnobs, AutoCloseable
             } catch (InterruptedException e) {
                 return null;
             }
-            if (p == null || !expire(p, System.nanoTime())) {
+            if (p == null || !discard(p, System.nanoTime())) {
                 return p;
             }
         }
     }
 
-    /** Fails the request if its deadline has passed; returns whether it did. */
-    private boolean expire(Pending<Q, R> p, long now) {
+    /**
+     * Whether to drop the request instead of scoring it: its caller already cancelled it, or its deadline has passed,
+     * in which case it is failed here.
+     */
+    private boolean discard(Pending<Q, R> p, long now) {
+        if (p.future.isDone()) {
+            return true;
+        }
         if (now - p.deadlineNanos < 0) {
             return false;
         }

@@ -174,6 +174,32 @@ class ScoringPipelineTests {
     }
 
     @Test
+    void requestsCancelledWhileQueuedAreNotScored() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> scored = new ArrayList<>();
+        try (ScoringPipeline<Integer, Integer> pipeline = ScoringPipeline.<Integer, Integer>builder(batch -> {
+                    synchronized (scored) {
+                        scored.addAll(batch);
+                    }
+                    return blockThenEcho(batch, release);
+                })
+                .poolSize(1).batchSize(4)
+                .build()) {
+            pipeline.submit(1);
+            awaitTrue(() -> pipeline.inFlight() == 1);
+            CompletableFuture<Integer> abandoned = pipeline.submit(2);
+            CompletableFuture<Integer> kept = pipeline.submit(3);
+            abandoned.cancel(false);
+            release.countDown();
+
+            assertThat(kept.get(5, TimeUnit.SECONDS)).isEqualTo(3);
+            synchronized (scored) {
+                assertThat(scored).containsExactly(1, 3);
+            }
+        }
+    }
+
+    @Test
     void shutdownDrainsQueuedRequestsThenRefusesNewOnes() throws Exception {
         ScoringPipeline<Integer, Integer> pipeline = ScoringPipeline.<Integer, Integer>builder(batch -> {
                     sleep(2);
