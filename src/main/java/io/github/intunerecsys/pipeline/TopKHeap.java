@@ -1,7 +1,5 @@
 package io.github.intunerecsys.pipeline;
 
-import java.util.Arrays;
-
 /**
  * Bounded min-heap of (score, item) on primitive arrays: the root is the worst of the best {@code capacity} seen so
  * far, so a candidate enters only if it beats {@link #threshold()}. "Worse" means a lower score, or an equal score
@@ -81,7 +79,6 @@ final class TopKHeap {
                 siftDown(scores[size], items[size]);
             }
         }
-        Arrays.fill(scores, 0f);
         return new TopItems(outItems, outScores);
     }
 }
