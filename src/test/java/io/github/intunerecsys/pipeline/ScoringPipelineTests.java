@@ -146,14 +146,7 @@ class ScoringPipelineTests {
     void requestsPastTheirDeadlineFailWithATimeoutAndAreNotScored() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> scored = new ArrayList<>();
-        try (ScoringPipeline<Integer, Integer> pipeline = ScoringPipeline.<Integer, Integer>builder(batch -> {
-                    synchronized (scored) {
-                        scored.addAll(batch);
-                    }
-                    return blockThenEcho(batch, release);
-                })
-                .poolSize(1).batchSize(4)
-                .build()) {
+        try (ScoringPipeline<Integer, Integer> pipeline = recordingPipeline(scored, release)) {
             CompletableFuture<Integer> blocker = pipeline.submit(1);
             awaitTrue(() -> pipeline.inFlight() == 1);
             CompletableFuture<Integer> late = pipeline.submit(2, Duration.ofMillis(20));
@@ -167,9 +160,7 @@ class ScoringPipelineTests {
                     .hasMessageContaining("expired after waiting");
             assertThat(patient.get(5, TimeUnit.SECONDS)).isEqualTo(3);
             assertThat(blocker.get()).isEqualTo(1);
-            synchronized (scored) {
-                assertThat(scored).containsExactly(1, 3);
-            }
+            assertScored(scored, 1, 3);
         }
     }
 
@@ -177,25 +168,16 @@ class ScoringPipelineTests {
     void requestsCancelledWhileQueuedAreNotScored() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> scored = new ArrayList<>();
-        try (ScoringPipeline<Integer, Integer> pipeline = ScoringPipeline.<Integer, Integer>builder(batch -> {
-                    synchronized (scored) {
-                        scored.addAll(batch);
-                    }
-                    return blockThenEcho(batch, release);
-                })
-                .poolSize(1).batchSize(4)
-                .build()) {
+        try (ScoringPipeline<Integer, Integer> pipeline = recordingPipeline(scored, release)) {
             pipeline.submit(1);
-            awaitTrue(() -> pipeline.inFlight() == 1);
+            awaitTrue(() -> pipeline.inFlight() == 1); // the one worker is busy: the next requests wait
             CompletableFuture<Integer> abandoned = pipeline.submit(2);
             CompletableFuture<Integer> kept = pipeline.submit(3);
             abandoned.cancel(false);
             release.countDown();
 
             assertThat(kept.get(5, TimeUnit.SECONDS)).isEqualTo(3);
-            synchronized (scored) {
-                assertThat(scored).containsExactly(1, 3);
-            }
+            assertScored(scored, 1, 3);
         }
     }
 
@@ -279,6 +261,24 @@ class ScoringPipelineTests {
             synchronized (sizes) {
                 assertThat(sizes.get()).containsExactly(1, 4, 4, 2);
             }
+        }
+    }
+
+    /** One worker, batches of up to 4, recording what it scores; each batch waits for {@code release}. */
+    private static ScoringPipeline<Integer, Integer> recordingPipeline(List<Integer> scored, CountDownLatch release) {
+        return ScoringPipeline.<Integer, Integer>builder(batch -> {
+                    synchronized (scored) {
+                        scored.addAll(batch);
+                    }
+                    return blockThenEcho(batch, release);
+                })
+                .poolSize(1).batchSize(4)
+                .build();
+    }
+
+    private static void assertScored(List<Integer> scored, Integer... expected) {
+        synchronized (scored) {
+            assertThat(scored).containsExactly(expected);
         }
     }
 
