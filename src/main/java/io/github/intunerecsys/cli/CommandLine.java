@@ -19,7 +19,14 @@ public final class CommandLine {
     /** Every command, in the order {@code --help} lists them. */
     static List<Command> commands() {
         return List.of(
-                new DatasetInfoCommand());
+                new DatasetInfoCommand(),
+                new GenerateCommand(),
+                new FetchDatasetCommand(),
+                new EvaluateCommand(),
+                new BenchLoadCommand(),
+                new BenchTrainCommand(),
+                new BenchContentCommand(),
+                new BenchFeedbackCommand());
     }
 
     private CommandLine() {
