@@ -2,7 +2,7 @@ package io.github.intunerecsys.pipeline;
 
 import io.github.intunerecsys.metrics.MeterPipelineObservations;
 import io.github.intunerecsys.metrics.MicrometerPipelineMetrics;
-import io.github.intunerecsys.tuning.PipelineObservation;
+import io.github.intunerecsys.tuning.Observation;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -47,18 +47,18 @@ public final class PipelineThroughput {
         BenchmarkWorkload workload = new BenchmarkWorkload(BenchmarkWorkload.ITEMS, factors, ScoringKernels.best());
         for (int pool : pools) {
             for (int batch : batches) {
-                PipelineObservation o = run(workload, pool, batch, clients, seconds);
+                Observation o = run(workload, pool, batch, clients, seconds);
                 System.out.println(String.format(Locale.ROOT, "{\"items\":%d,\"factors\":%d,\"kernel\":\"%s\","
                         + "\"clients\":%d,\"poolSize\":%d,\"batchSize\":%d,\"usersPerSecond\":%.0f,"
-                        + "\"meanBatch\":%.1f,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"cpuUsage\":%.2f}",
+                        + "\"goodputWithin50Ms\":%.0f,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"cpuUsage\":%.2f}",
                         BenchmarkWorkload.ITEMS, factors, workload.scorer.kernelName(), clients, pool, batch,
-                        o.throughput(), o.meanBatchSize(), o.p50Millis(), o.p95Millis(), o.p99Millis(),
+                        o.throughput(), o.goodput(), o.p50Millis(), o.p95Millis(), o.p99Millis(),
                         o.cpuUsage()));
             }
         }
     }
 
-    private static PipelineObservation run(BenchmarkWorkload workload, int pool, int batch, int clients,
+    private static Observation run(BenchmarkWorkload workload, int pool, int batch, int clients,
             int seconds) throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new ProcessorMetrics().bindTo(registry);
@@ -67,7 +67,8 @@ public final class PipelineThroughput {
         try (ScoringPipeline<UserQuery, TopItems> pipeline = ScoringPipeline.builder(workload.scorer)
                 .poolSize(pool).batchSize(batch).queueCapacity(4 * clients)
                 .maxBatchWait(Duration.ofMillis(1)).timeout(Duration.ofSeconds(30))
-                .metrics(new MicrometerPipelineMetrics(registry, Duration.ofSeconds(seconds)))
+                .metrics(new MicrometerPipelineMetrics(registry, Duration.ofSeconds(seconds),
+                        MicrometerPipelineMetrics.DEFAULT_LATENCY_SLO))
                 .build()) {
             for (int c = 0; c < clients; c++) {
                 UserQuery query = workload.users.get(c % workload.users.size());
@@ -80,7 +81,7 @@ public final class PipelineThroughput {
             Thread.sleep(1_000); // warm-up
             MeterPipelineObservations port = new MeterPipelineObservations(registry);
             Thread.sleep(seconds * 1_000L);
-            PipelineObservation observation = port.observe();
+            Observation observation = port.observe();
             running.set(false);
             for (Thread t : threads) {
                 t.join();

@@ -2,10 +2,9 @@ package io.github.intunerecsys.metrics;
 
 import static java.lang.Double.NaN;
 
-import io.github.intunerecsys.tuning.PipelineObservation;
-import io.github.intunerecsys.tuning.PipelineObservations;
+import io.github.intunerecsys.tuning.Observation;
+import io.github.intunerecsys.tuning.Observations;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,13 +19,14 @@ import java.util.function.LongSupplier;
  *
  * <p>Rates are differences of cumulative counters between two calls divided by the time between them:
  * {@code rate = (count_now − count_prev) / (t_now − t_prev)}; the first call measures from construction. Latency
- * percentiles are the timer's sliding-window percentiles ({@code NaN} when nothing completed in the interval); the
- * mean batch size is {@code Δ(sum of batch sizes) / Δ(batches)} over the interval. CPU usage is Micrometer's
- * {@code process.cpu.usage} gauge when the registry has it (Spring Boot binds it), else {@code NaN}. Gauges and knobs are read now.
+ * percentiles are the timer's sliding-window percentiles ({@code NaN} when nothing completed in the interval). The
+ * goodput counts completions within the latency SLO; the rejected rate counts requests refused (queue full) and
+ * requests expired before scoring. CPU usage is Micrometer's {@code process.cpu.usage} gauge when the registry has
+ * it (Spring Boot binds it), else {@code NaN}. Queue depth and the knobs are read at the end of the interval.
  *
  * <p>Not thread-safe: one tuner calls {@link #observe()}.
  */
-public final class MeterPipelineObservations implements PipelineObservations {
+public final class MeterPipelineObservations implements Observations {
 
     private final MeterRegistry registry;
     private final LongSupplier nanoClock;
@@ -44,28 +44,25 @@ public final class MeterPipelineObservations implements PipelineObservations {
     }
 
     @Override
-    public PipelineObservation observe() {
+    public Observation observe() {
         Snapshot now = snapshot();
         Snapshot before = previous;
         previous = now;
         double seconds = (now.nanos - before.nanos) / 1e9;
-        double batches = now.batches - before.batches;
         double completed = now.completed - before.completed;
         // The window may still hold older samples, but with no completion in the interval there is no latency to
         // report for it.
         double[] percentiles = completed > 0 ? latencyPercentilesMillis() : new double[] {NaN, NaN, NaN};
-        return new PipelineObservation(
+        return new Observation(
                 seconds,
                 rate(now.submitted - before.submitted, seconds),
                 rate(completed, seconds),
-                rate(now.rejected - before.rejected, seconds),
-                rate(now.timedOut - before.timedOut, seconds),
+                rate(now.withinSlo - before.withinSlo, seconds),
+                rate(now.rejected - before.rejected + now.timedOut - before.timedOut, seconds),
                 percentiles[0],
                 percentiles[1],
                 percentiles[2],
-                batches > 0 ? (now.batchedRequests - before.batchedRequests) / batches : NaN,
                 gauge(MetricNames.PIPELINE_QUEUE_DEPTH),
-                gauge(MetricNames.PIPELINE_IN_FLIGHT),
                 gauge(MetricNames.PROCESS_CPU_USAGE),
                 (int) gauge(MetricNames.PIPELINE_POOL_SIZE),
                 (int) gauge(MetricNames.PIPELINE_BATCH_LIMIT));
@@ -76,15 +73,13 @@ public final class MeterPipelineObservations implements PipelineObservations {
     }
 
     private Snapshot snapshot() {
-        DistributionSummary sizes = registry.find(MetricNames.PIPELINE_BATCH_SIZE).summary();
         return new Snapshot(
                 nanoClock.getAsLong(),
                 count(MetricNames.PIPELINE_SUBMITTED),
                 count(MetricNames.PIPELINE_COMPLETED),
+                count(MetricNames.PIPELINE_WITHIN_SLO),
                 count(MetricNames.PIPELINE_REJECTED),
-                count(MetricNames.PIPELINE_TIMED_OUT),
-                sizes == null ? 0 : sizes.count(),
-                sizes == null ? 0 : sizes.totalAmount());
+                count(MetricNames.PIPELINE_TIMED_OUT));
     }
 
     private double count(String name) {
@@ -113,7 +108,7 @@ public final class MeterPipelineObservations implements PipelineObservations {
         return out;
     }
 
-    private record Snapshot(long nanos, double submitted, double completed, double rejected, double timedOut,
-            double batches, double batchedRequests) {
+    private record Snapshot(long nanos, double submitted, double completed, double withinSlo, double rejected,
+            double timedOut) {
     }
 }

@@ -15,6 +15,8 @@ public final class MetricNames {
     public static final String PIPELINE_SUBMITTED = PIPELINE + ".requests.submitted";
     /** Counter: requests completed with a result. */
     public static final String PIPELINE_COMPLETED = PIPELINE + ".requests.completed";
+    /** Counter: requests completed within the latency SLO (the goodput). */
+    public static final String PIPELINE_WITHIN_SLO = PIPELINE + ".requests.within.slo";
     /** Counter: requests refused because the queue was full. */
     public static final String PIPELINE_REJECTED = PIPELINE + ".requests.rejected";
     /** Counter: requests whose deadline passed before scoring. */

@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The latency timer publishes p50/p95/p99 computed over a sliding window of {@link #DEFAULT_PERCENTILE_WINDOW}
  * (short, because the tuner acts on recent latency, not the last two minutes) and cumulative buckets at the SLO
- * boundaries {@link #SLO_MILLIS}, so that Prometheus can compute any quantile or an SLO ratio itself.
+ * boundaries {@link #SLO_MILLIS}, so that Prometheus can compute any quantile or an SLO ratio itself. Requests that
+ * complete within the latency objective ({@link #DEFAULT_LATENCY_SLO}, the tuner's default) are also counted on
+ * their own, since windowed histogram buckets cannot give the tuner an exact count per interval.
  */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     /** How far back the published latency percentiles look. */
     public static final Duration DEFAULT_PERCENTILE_WINDOW = Duration.ofSeconds(10);
+    /** The latency objective a request must meet to count towards the goodput. */
+    public static final Duration DEFAULT_LATENCY_SLO = Duration.ofMillis(50);
     /** Latency SLO bucket boundaries, milliseconds. */
     static final long[] SLO_MILLIS = {5, 10, 25, 50, 100, 250};
 
@@ -28,6 +32,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Timer latency;
     private final Counter submitted;
     private final Counter completed;
+    private final Counter withinSlo;
+    private final long sloNanos;
     private final Counter rejected;
     private final Counter timedOut;
     private final Counter failed;
@@ -35,11 +41,16 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     private final Timer batchDuration;
 
     public MicrometerPipelineMetrics(MeterRegistry registry) {
-        this(registry, DEFAULT_PERCENTILE_WINDOW);
+        this(registry, DEFAULT_PERCENTILE_WINDOW, DEFAULT_LATENCY_SLO);
     }
 
-    public MicrometerPipelineMetrics(MeterRegistry registry, Duration percentileWindow) {
+    /**
+     * @param percentileWindow how far back the published latency percentiles look
+     * @param latencySlo the latency a request must meet to count towards the goodput
+     */
+    public MicrometerPipelineMetrics(MeterRegistry registry, Duration percentileWindow, Duration latencySlo) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.sloNanos = latencySlo.toNanos();
         Duration[] slos = new Duration[SLO_MILLIS.length];
         for (int i = 0; i < slos.length; i++) {
             slos[i] = Duration.ofMillis(SLO_MILLIS[i]);
@@ -53,6 +64,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
                 .register(registry);
         submitted = counter(MetricNames.PIPELINE_SUBMITTED, "Scoring requests submitted, accepted or not");
         completed = counter(MetricNames.PIPELINE_COMPLETED, "Scoring requests completed with a result");
+        withinSlo = counter(MetricNames.PIPELINE_WITHIN_SLO,
+                "Scoring requests completed within " + latencySlo.toMillis() + " ms");
         rejected = counter(MetricNames.PIPELINE_REJECTED, "Scoring requests refused because the queue was full");
         timedOut = counter(MetricNames.PIPELINE_TIMED_OUT, "Scoring requests expired before scoring");
         failed = counter(MetricNames.PIPELINE_FAILED, "Scoring requests failed by an error in their batch");
@@ -104,6 +117,9 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
     @Override
     public void completed(long latencyNanos) {
         completed.increment();
+        if (latencyNanos <= sloNanos) {
+            withinSlo.increment();
+        }
         latency.record(latencyNanos, TimeUnit.NANOSECONDS);
     }
 

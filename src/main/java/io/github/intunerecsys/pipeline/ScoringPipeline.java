@@ -1,6 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
-import io.github.intunerecsys.tuning.PipelineKnobs;
+import io.github.intunerecsys.tuning.Knobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * cancelled meanwhile is dropped too. Futures are completed on the worker threads, so callers should keep their
  * dependent actions short or move them elsewhere with the {@code *Async} variants.
  *
- * <p><b>Knobs.</b> Both knobs (the {@link PipelineKnobs} port) may change while requests flow. The batch size is read
+ * <p><b>Knobs.</b> Both knobs (the {@link Knobs} port) may change while requests flow. The batch size is read
  * once per batch. A larger pool starts workers at once; a smaller one is reached as surplus workers finish their
  * current batch and retire. A request is always scored whole, by one worker, in one batch, and completed once.
  *
@@ -45,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * @param <Q> request type
  * @param <R> result type
  */
-public final class ScoringPipeline<Q, R> implements PipelineKnobs, AutoCloseable {
+public final class ScoringPipeline<Q, R> implements Knobs, AutoCloseable {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 1024;
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -290,7 +290,14 @@ public final class ScoringPipeline<Q, R> implements PipelineKnobs, AutoCloseable
         return poolSize;
     }
 
+    /** Sets both knobs, each clamped to its bounds. */
     @Override
+    public void apply(int poolSize, int batchSize) {
+        setBatchSize(batchSize);
+        setPoolSize(poolSize);
+    }
+
+    /** Sets the worker-pool size clamped to its bounds; returns the size now in force. */
     public int setPoolSize(int requested) {
         int size = clamp(requested, minPoolSize, maxPoolSize);
         synchronized (poolLock) {
@@ -313,7 +320,7 @@ public final class ScoringPipeline<Q, R> implements PipelineKnobs, AutoCloseable
         return batchSize;
     }
 
-    @Override
+    /** Sets the batch-size limit clamped to its bounds; returns the limit now in force. */
     public int setBatchSize(int requested) {
         int size = clamp(requested, minBatchSize, maxBatchSize);
         batchSize = size;

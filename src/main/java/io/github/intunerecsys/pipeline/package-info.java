@@ -9,7 +9,7 @@
  *       an optional {@link io.github.intunerecsys.pipeline.ItemFilter}; Vector API kernel with a scalar fallback,
  *       bitwise the same result whatever the batch.</li>
  *   <li>{@link io.github.intunerecsys.pipeline.ScoringPipeline} — bounded queue, batcher, resizable worker pool;
- *       implements the tuner's {@link io.github.intunerecsys.tuning.PipelineKnobs} and reports through
+ *       implements the tuner's {@link io.github.intunerecsys.tuning.Knobs} and reports through
  *       {@link io.github.intunerecsys.pipeline.PipelineMetrics}.</li>
  * </ul>
  */

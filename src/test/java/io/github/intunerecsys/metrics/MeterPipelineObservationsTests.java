@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.intunerecsys.pipeline.PipelineMetrics;
-import io.github.intunerecsys.tuning.PipelineObservation;
+import io.github.intunerecsys.tuning.Observation;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -27,34 +27,34 @@ class MeterPipelineObservationsTests {
 
         repeat(10, metrics::submitted);
         repeat(6, () -> metrics.completed(TimeUnit.MILLISECONDS.toNanos(4)));
+        metrics.completed(TimeUnit.MILLISECONDS.toNanos(4)); // with the 6 above: 7 completions
+        metrics.completed(TimeUnit.MILLISECONDS.toNanos(80)); // beyond the 50 ms SLO: not goodput
         repeat(2, metrics::rejected);
         metrics.timedOut();
         metrics.batch(4, 1_000);
         metrics.batch(2, 1_000);
         clock.addAndGet(2 * SECOND);
-        PipelineObservation first = port.observe();
+        Observation first = port.observe();
 
         assertThat(first.intervalSeconds()).isEqualTo(2.0);
         assertThat(first.arrivalRate()).isEqualTo(5.0);
-        assertThat(first.throughput()).isEqualTo(3.0);
-        assertThat(first.rejectionRate()).isEqualTo(1.0);
-        assertThat(first.timeoutRate()).isEqualTo(0.5);
-        assertThat(first.meanBatchSize()).isEqualTo(3.0);
+        assertThat(first.throughput()).isEqualTo(4.0);
+        assertThat(first.goodput()).isEqualTo(3.5);
+        assertThat(first.rejectedRate()).as("2 rejected + 1 timed out over 2 s").isEqualTo(1.5);
         assertThat(first.p50Millis()).isCloseTo(4.0, within(0.5));
-        assertThat(first.p99Millis()).isCloseTo(4.0, within(0.5));
+        assertThat(first.p99Millis()).isCloseTo(80.0, within(5.0));
         assertThat(first.queueDepth()).isEqualTo(7);
-        assertThat(first.inFlight()).isEqualTo(3);
         assertThat(first.poolSize()).isEqualTo(2);
         assertThat(first.batchSize()).isEqualTo(16);
 
         repeat(4, metrics::submitted);
         clock.addAndGet(SECOND / 2);
-        PipelineObservation second = port.observe();
+        Observation second = port.observe();
 
         assertThat(second.intervalSeconds()).isEqualTo(0.5);
         assertThat(second.arrivalRate()).isEqualTo(8.0);
         assertThat(second.throughput()).isZero();
-        assertThat(second.meanBatchSize()).isNaN();
+        assertThat(second.goodput()).isZero();
         assertThat(second.p95Millis()).as("no completions in the interval").isNaN();
     }
 
@@ -73,7 +73,7 @@ class MeterPipelineObservationsTests {
     void withoutPipelineMetersTheObservationIsEmptyNotAnError() {
         MeterPipelineObservations port = new MeterPipelineObservations(new SimpleMeterRegistry(), clock::get);
         clock.addAndGet(SECOND);
-        PipelineObservation o = port.observe();
+        Observation o = port.observe();
         assertThat(o.arrivalRate()).isZero();
         assertThat(o.queueDepth()).isNaN();
         assertThat(o.p50Millis()).isNaN();

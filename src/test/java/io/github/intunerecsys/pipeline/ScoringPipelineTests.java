@@ -232,6 +232,10 @@ class ScoringPipelineTests {
             awaitTrue(() -> pipeline.workerThreads() == 1);
             assertThat(pipeline.setBatchSize(1)).isEqualTo(2);
             assertThat(pipeline.setBatchSize(500)).isEqualTo(64);
+            pipeline.apply(3, 8);
+            assertThat(pipeline.poolSize()).isEqualTo(3);
+            assertThat(pipeline.batchSize()).isEqualTo(8);
+            assertThat(pipeline.workerThreads()).isEqualTo(3);
             assertThat(pipeline.submit(7).get(5, TimeUnit.SECONDS)).isEqualTo(7);
         }
     }
