@@ -1,5 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.recommend.ScoredItems;
 import io.github.intunerecsys.metrics.MeterPipelineObservations;
 import io.github.intunerecsys.metrics.MicrometerPipelineMetrics;
 import io.github.intunerecsys.tuning.Observation;
@@ -64,7 +65,7 @@ public final class PipelineThroughput {
         new ProcessorMetrics().bindTo(registry);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
-        try (ScoringPipeline<UserQuery, TopItems> pipeline = ScoringPipeline.builder(workload.scorer)
+        try (ScoringPipeline<UserQuery, ScoredItems> pipeline = ScoringPipeline.builder(workload.scorer)
                 .poolSize(pool).batchSize(batch).queueCapacity(4 * clients)
                 .maxBatchWait(Duration.ofMillis(1)).timeout(Duration.ofSeconds(30))
                 .metrics(new MicrometerPipelineMetrics(registry, Duration.ofSeconds(seconds),

@@ -103,7 +103,7 @@ public final class ScoringKernelThroughput {
             long sink = 0;
             do {
                 for (List<UserQuery> batch : batches[b]) {
-                    sink += scorer.score(batch).getFirst().item(0);
+                    sink += scorer.score(batch).getFirst().items()[0];
                 }
                 scored += USERS;
             } while (System.nanoTime() - t0 < nanos);

@@ -1,5 +1,7 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.recommend.ScoredItems;
+import io.github.intunerecsys.recommend.TopK;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,15 +11,15 @@ import java.util.Objects;
  *
  * <pre>{@code
  * BatchScorer scorer = new BatchScorer(ScoringModel.of(itemFactors, k, itemBiases, mu));
- * TopItems top = scorer.score(UserQuery.of(userFactors, userBias, 10));
- * List<TopItems> tops = scorer.score(queries);   // one pass over the items for all queries
+ * ScoredItems top = scorer.score(UserQuery.of(userFactors, userBias, 10));
+ * List<ScoredItems> tops = scorer.score(queries);   // one pass over the items for all queries
  * }</pre>
  *
  * <p>A batch is scored in one blocked pass over the item factors, fused with top-K selection, seen-item exclusion
  * and the item filter (see {@link ScoringKernel}). A query's result is bitwise the same whatever batch it is
  * scored in. Thread-safe: the model is immutable and each call has its own buffers.
  */
-public final class BatchScorer implements BatchHandler<UserQuery, TopItems> {
+public final class BatchScorer implements BatchHandler<UserQuery, ScoredItems> {
 
     private final ScoringModel model;
     private final ScoringKernel kernel;
@@ -41,26 +43,26 @@ public final class BatchScorer implements BatchHandler<UserQuery, TopItems> {
         return kernel.name();
     }
 
-    public TopItems score(UserQuery query) {
+    public ScoredItems score(UserQuery query) {
         return score(List.of(query)).getFirst();
     }
 
     /** The top items of each query, in the order of the queries. */
-    public List<TopItems> score(List<UserQuery> queries) {
+    public List<ScoredItems> score(List<UserQuery> queries) {
         if (queries.isEmpty()) {
             return List.of();
         }
         ScoringBatch batch = new ScoringBatch(model, queries);
         kernel.score(model, batch);
-        List<TopItems> results = new ArrayList<>(batch.size);
-        for (TopKHeap heap : batch.heaps) {
+        List<ScoredItems> results = new ArrayList<>(batch.size);
+        for (TopK heap : batch.heaps) {
             results.add(heap.drain());
         }
         return results;
     }
 
     @Override
-    public List<TopItems> handle(List<UserQuery> batch) {
+    public List<ScoredItems> handle(List<UserQuery> batch) {
         return score(batch);
     }
 }

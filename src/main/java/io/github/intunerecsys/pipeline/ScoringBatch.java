@@ -1,5 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.recommend.TopK;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class ScoringBatch {
     final int items;
     final float[] users;
     final float[] bases;
-    final TopKHeap[] heaps;
+    final TopK[] heaps;
     private final int[][] seen;
     private final ItemFilter[] filters;
 
@@ -26,7 +27,7 @@ final class ScoringBatch {
         items = model.items();
         users = new float[size * factors];
         bases = new float[size];
-        heaps = new TopKHeap[size];
+        heaps = new TopK[size];
         seen = new int[size][];
         filters = new ItemFilter[size];
         for (int u = 0; u < size; u++) {
@@ -37,7 +38,7 @@ final class ScoringBatch {
             }
             System.arraycopy(q.factors(), 0, users, u * factors, factors);
             bases[u] = model.globalMean() + q.bias();
-            heaps[u] = new TopKHeap(Math.min(q.topK(), Math.max(1, items)));
+            heaps[u] = new TopK(Math.min(q.topK(), Math.max(1, items)));
             seen[u] = q.seen();
             filters[u] = q.filter();
         }
@@ -45,10 +46,10 @@ final class ScoringBatch {
 
     /** Offers user {@code u}'s score for {@code item}; ignores padding items, filtered and seen items. */
     void consider(int u, int item, float score) {
-        TopKHeap heap = heaps[u];
+        TopK heap = heaps[u];
         if (score > heap.threshold() && item < items && filters[u].allows(item)
                 && Arrays.binarySearch(seen[u], item) < 0) {
-            heap.push(score, item);
+            heap.offer(item, score);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * try (var pipeline = ScoringPipeline.builder(new BatchScorer(model)).poolSize(2).batchSize(32).build()) {
- *     CompletableFuture<TopItems> top = pipeline.submit(UserQuery.of(userFactors, userBias, 10));
+ *     CompletableFuture<ScoredItems> top = pipeline.submit(UserQuery.of(userFactors, userBias, 10));
  * }
  * }</pre>
  *

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.recommend.ScoredItems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -48,14 +49,14 @@ class BatchScorerTests {
             for (int u = 0; u < 6; u++) {
                 float[] user = m.randomUser();
                 float bias = m.random.nextFloat() - 0.5f;
-                TopItems all = scorer.score(UserQuery.of(user, bias, m.items));
+                ScoredItems all = scorer.score(UserQuery.of(user, bias, m.items));
                 assertThat(all.size()).isEqualTo(m.items);
                 for (int r = 0; r < all.size(); r++) {
-                    double expected = m.reference(user, bias, all.item(r));
-                    assertThat((double) all.score(r)).as("%s kernel, item %d", kernel.name(), all.item(r))
+                    double expected = m.reference(user, bias, all.items()[r]);
+                    assertThat((double) all.scores()[r]).as("%s kernel, item %d", kernel.name(), all.items()[r])
                             .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4));
                     if (r > 0) {
-                        assertThat(all.score(r)).isLessThanOrEqualTo(all.score(r - 1));
+                        assertThat(all.scores()[r]).isLessThanOrEqualTo(all.scores()[r - 1]);
                     }
                 }
             }
@@ -73,13 +74,13 @@ class BatchScorerTests {
         }
         for (ScoringKernel kernel : kernels()) {
             BatchScorer scorer = new BatchScorer(m.model, kernel);
-            List<TopItems> single = queries.stream().map(scorer::score).toList();
+            List<ScoredItems> single = queries.stream().map(scorer::score).toList();
             Random random = new Random(5);
             for (int size = 1; size <= 130; size++) {
                 int[] picked = random.ints(size, 0, queries.size()).toArray();
-                List<TopItems> batch = scorer.score(IntStream.of(picked).mapToObj(queries::get).toList());
+                List<ScoredItems> batch = scorer.score(IntStream.of(picked).mapToObj(queries::get).toList());
                 for (int j = 0; j < size; j++) {
-                    TopItems expected = single.get(picked[j]);
+                    ScoredItems expected = single.get(picked[j]);
                     assertThat(batch.get(j).items()).as("%s, batch %d, user %d", kernel.name(), size, j)
                             .containsExactly(expected.items());
                     assertThat(bits(batch.get(j).scores())).as("%s, batch %d, user %d", kernel.name(), size, j)
@@ -95,8 +96,8 @@ class BatchScorerTests {
         RandomModel m = new RandomModel(517, 64, 3);
         List<UserQuery> queries = IntStream.range(0, 11).mapToObj(u -> UserQuery.of(m.randomUser(), 0.1f * u, 517))
                 .toList();
-        List<TopItems> scalar = new BatchScorer(m.model, ScoringKernels.scalar()).score(queries);
-        List<TopItems> vector = new BatchScorer(m.model, VECTOR).score(queries);
+        List<ScoredItems> scalar = new BatchScorer(m.model, ScoringKernels.scalar()).score(queries);
+        List<ScoredItems> vector = new BatchScorer(m.model, VECTOR).score(queries);
         for (int u = 0; u < queries.size(); u++) {
             assertThat(vector.get(u).items()).containsExactly(scalar.get(u).items());
             assertThat(bits(vector.get(u).scores())).containsExactly(bits(scalar.get(u).scores()));
@@ -109,7 +110,7 @@ class BatchScorerTests {
         for (ScoringKernel kernel : kernels()) {
             BatchScorer scorer = new BatchScorer(model, kernel);
             ItemFilter notEight = ItemFilter.of(10, i -> i != 8);
-            TopItems top = scorer.score(new UserQuery(new float[] {1f}, 0.5f, 3, new int[] {7, 9}, notEight));
+            ScoredItems top = scorer.score(new UserQuery(new float[] {1f}, 0.5f, 3, new int[] {7, 9}, notEight));
             assertThat(top.items()).as(kernel.name()).containsExactly(6, 5, 4);
             assertThat(top.scores()).containsExactly(9.5f, 8.5f, 7.5f);
         }
@@ -118,7 +119,7 @@ class BatchScorerTests {
     @Test
     void fewerEligibleItemsThanTopKReturnsOnlyTheEligible() {
         BatchScorer scorer = new BatchScorer(ascending(10, 0f));
-        TopItems top = scorer.score(new UserQuery(new float[] {-1f}, 0f, 5, new int[] {0, 2},
+        ScoredItems top = scorer.score(new UserQuery(new float[] {-1f}, 0f, 5, new int[] {0, 2},
                 ItemFilter.allowing(10, 0, 1, 2, 3)));
         assertThat(top.items()).containsExactly(1, 3);
         assertThat(top.scores()).containsExactly(-1f, -3f);
@@ -128,7 +129,7 @@ class BatchScorerTests {
     void equalScoresGoToTheLowerItemIndex() {
         ScoringModel model = ScoringModel.of(new float[] {1, 2, 2, 1, 2}, 1, new float[5], 0f);
         for (ScoringKernel kernel : kernels()) {
-            TopItems top = new BatchScorer(model, kernel).score(UserQuery.of(new float[] {1f}, 0f, 2));
+            ScoredItems top = new BatchScorer(model, kernel).score(UserQuery.of(new float[] {1f}, 0f, 2));
             assertThat(top.items()).as(kernel.name()).containsExactly(1, 2);
         }
     }
@@ -137,7 +138,7 @@ class BatchScorerTests {
     void paddingItemsOfTheLastBlockAreNeverReturned() {
         // 3 items in a block of 8: the 5 padding items score μ + b_u, above every real item here.
         ScoringModel model = ScoringModel.of(new float[] {-1, -2, -3}, 1, new float[3], 0f);
-        TopItems top = new BatchScorer(model).score(UserQuery.of(new float[] {1f}, 0f, 8));
+        ScoredItems top = new BatchScorer(model).score(UserQuery.of(new float[] {1f}, 0f, 8));
         assertThat(top.items()).containsExactly(0, 1, 2);
     }
 

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.recommend.ScoredItems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class ScoringPipelineTests {
     private record Request(int id, UserQuery query) {
     }
 
-    private record Result(int id, TopItems top) {
+    private record Result(int id, ScoredItems top) {
     }
 
     @Test
@@ -35,7 +36,7 @@ class ScoringPipelineTests {
         for (int u = 0; u < users; u++) {
             queries.add(new UserQuery(m.randomUser(), 0.01f * u, 5, u % 2 == 0 ? m.randomSeen() : null, null));
         }
-        List<TopItems> expected = queries.stream().map(scorer::score).toList();
+        List<ScoredItems> expected = queries.stream().map(scorer::score).toList();
 
         Map<Integer, AtomicInteger> scoredTimes = new ConcurrentHashMap<>();
         AtomicInteger oversizedBatches = new AtomicInteger();
@@ -44,7 +45,7 @@ class ScoringPipelineTests {
                 oversizedBatches.incrementAndGet();
             }
             batch.forEach(r -> scoredTimes.computeIfAbsent(r.id(), id -> new AtomicInteger()).incrementAndGet());
-            List<TopItems> tops = scorer.score(batch.stream().map(Request::query).toList());
+            List<ScoredItems> tops = scorer.score(batch.stream().map(Request::query).toList());
             List<Result> results = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 results.add(new Result(batch.get(i).id(), tops.get(i)));
@@ -102,7 +103,7 @@ class ScoringPipelineTests {
             for (var e : futures.entrySet()) {
                 Result result = e.getValue().get();
                 assertThat(result.id()).isEqualTo(e.getKey());
-                TopItems want = expected.get(userOf.get(e.getKey()));
+                ScoredItems want = expected.get(userOf.get(e.getKey()));
                 assertThat(result.top().items()).containsExactly(want.items());
                 assertThat(result.top().scores()).containsExactly(want.scores());
             }
