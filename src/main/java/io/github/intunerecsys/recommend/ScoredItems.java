@@ -1,4 +1,4 @@
-package io.github.intunerecsys.recommend.collaborative;
+package io.github.intunerecsys.recommend;
 
 /**
  * A ranked list: {@code items[0]} scores highest. Parallel primitive arrays, not an object per item.
