@@ -20,7 +20,11 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
-                new BenchFeedbackCommand());
+                new BenchLoadCommand(),
+                new GenerateCommand(),
+                new FetchDatasetCommand(),
+                new BenchFeedbackCommand(),
+                new BenchContentCommand());
     }
 
     private CommandLine() {
