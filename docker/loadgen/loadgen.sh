@@ -74,7 +74,7 @@ worker() { # seed, end of phase (epoch seconds)
 }
 
 echo "loadgen: waiting for $TARGET to be ready"
-until curl -fsS -o /dev/null --max-time 5 "$TARGET/actuator/health/readiness"; do sleep 2; done
+until curl -fs -o /dev/null --max-time 5 "$TARGET/actuator/health/readiness"; do sleep 2; done
 
 start=$(date +%s)
 seed=0
