@@ -2,12 +2,7 @@ package io.github.intunerecsys.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
+import io.github.intunerecsys.RunningService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,21 +24,6 @@ class ModelMetricsEndpointTests {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (get("/actuator/health/readiness").statusCode() != 200) {
-            assertThat(Instant.now()).as("readiness within 60 s").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private static double sample(String exposition, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(exposition);
         assertThat(m.find()).as("series %s in /actuator/prometheus", series).isTrue();
@@ -52,9 +32,10 @@ class ModelMetricsEndpointTests {
 
     @Test
     void prometheusSeriesMatchTheDatasetAndModelShownByInfo() throws Exception {
-        awaitReady();
-        JsonNode info = JsonMapper.builder().build().readTree(get("/actuator/info").body());
-        String metrics = get("/actuator/prometheus").body();
+        RunningService service = new RunningService(port);
+        service.awaitReady();
+        JsonNode info = JsonMapper.builder().build().readTree(service.get("/actuator/info").body());
+        String metrics = service.get("/actuator/prometheus").body();
 
         JsonNode dataset = info.path("dataset");
         assertThat(sample(metrics, "intune_dataset_movies")).isEqualTo(dataset.path("movies").asDouble())

@@ -4,6 +4,7 @@ import static io.github.intunerecsys.ops.OpsTools.list;
 import static io.github.intunerecsys.ops.OpsTools.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.intunerecsys.RunningService;
 import io.github.intunerecsys.ops.OpsExpressions.Expression;
 import io.github.intunerecsys.ops.OpsExpressions.Kind;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class OpsPrometheusScrapeTests {
     @Test
     void everyDashboardPanelAndRuleExpressionHasDataFromTheRunningService(@TempDir Path tmp) throws Exception {
         Path prometheus = OpsTools.require("prometheus", "prometheus");
-        awaitServiceReady();
+        new RunningService(port).awaitReady();
         prometheusPort = freeLoopbackPort();
         Path config = writeTestConfig(tmp);
         Process process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
@@ -284,14 +285,6 @@ class OpsPrometheusScrapeTests {
         Path file = tmp.resolve("prometheus.yml");
         Files.writeString(file, new Yaml(options).dump(config));
         return file;
-    }
-
-    private void awaitServiceReady() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (status("http://127.0.0.1:" + port + "/actuator/health/readiness") != 200) {
-            assertThat(Instant.now()).as("service ready within 60 s").isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 
     private void awaitPrometheusReady(Process process, Path log) throws Exception {

@@ -13,30 +13,31 @@ class OpsPromtoolTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private static String promtool(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = OpsTools.require("promtool", "prometheus").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        OpsTools.Result r = OpsTools.run(TIMEOUT, command);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return r.output();
+    }
+
+    private static String file(String name) {
+        return OpsTools.PROMETHEUS_DIR.resolve(name).toString();
+    }
+
     @Test
     void promtoolAcceptsTheScrapeConfigAndTheRuleFilesItNames() {
-        String promtool = OpsTools.require("promtool", "prometheus").toString();
-        OpsTools.Result r = OpsTools.run(TIMEOUT, promtool, "check", "config",
-                OpsTools.PROMETHEUS_DIR.resolve("prometheus.yml").toString());
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("1 rule files found");
+        assertThat(promtool("check", "config", file("prometheus.yml"))).contains("1 rule files found");
     }
 
     @Test
     void promtoolAcceptsTheRules() {
-        String promtool = OpsTools.require("promtool", "prometheus").toString();
-        OpsTools.Result r = OpsTools.run(TIMEOUT, promtool, "check", "rules",
-                OpsTools.PROMETHEUS_DIR.resolve("rules.yml").toString());
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("SUCCESS");
+        assertThat(promtool("check", "rules", file("rules.yml"))).contains("SUCCESS");
     }
 
     @Test
     void alertsFireOnTheHandWorkedSeriesOfTheRuleUnitTests() {
-        String promtool = OpsTools.require("promtool", "prometheus").toString();
-        OpsTools.Result r = OpsTools.run(TIMEOUT, promtool, "test", "rules",
-                OpsTools.PROMETHEUS_DIR.resolve("rules_test.yml").toString());
-        assertThat(r.exitCode()).as(r.output()).isZero();
-        assertThat(r.output()).contains("SUCCESS");
+        assertThat(promtool("test", "rules", file("rules_test.yml"))).contains("SUCCESS");
     }
 }
