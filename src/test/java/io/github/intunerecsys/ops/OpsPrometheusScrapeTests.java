@@ -109,6 +109,7 @@ class OpsPrometheusScrapeTests {
             loading.set(false);
             report(verdicts, sent.get());
 
+            assertThat(ruleHealth()).as("rules Prometheus failed to evaluate (name: last error)").isEmpty();
             assertThat(verdicts).filteredOn(v -> v.status() == Status.FAIL)
                     .as("expressions failing against the running service (report above)").isEmpty();
             assertThat(verdicts.stream().filter(v -> v.status() == Status.PASS).count())
@@ -122,6 +123,26 @@ class OpsPrometheusScrapeTests {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** Rules whose last evaluation by Prometheus itself failed, as "name: error". */
+    private List<String> ruleHealth() throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + prometheusPort
+                + "/api/v1/rules")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> failed = new ArrayList<>();
+        int rules = 0;
+        for (JsonNode group : JSON.readTree(r.body()).path("data").path("groups").values()) {
+            for (JsonNode rule : group.path("rules").values()) {
+                rules++;
+                if (!rule.path("health").asString().equals("ok")) {
+                    failed.add(rule.path("name").asString() + ": " + rule.path("health").asString() + " "
+                            + rule.path("lastError").asString(""));
+                }
+            }
+        }
+        assertThat(rules).as("rules loaded by Prometheus").isEqualTo(OpsExpressions.fromRules(
+                OpsTools.PROMETHEUS_DIR.resolve("rules.yml")).size());
+        return failed;
     }
 
     /** Re-evaluates until every expression that can pass does (a few scrapes), or the timeout. */
