@@ -20,11 +20,13 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
-                new BenchLoadCommand(),
                 new GenerateCommand(),
                 new FetchDatasetCommand(),
-                new BenchFeedbackCommand(),
-                new BenchContentCommand());
+                new EvaluateCommand(),
+                new BenchLoadCommand(),
+                new BenchTrainCommand(),
+                new BenchContentCommand(),
+                new BenchFeedbackCommand());
     }
 
     private CommandLine() {
