@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes what the service is serving from: the loaded dataset's size, the current model snapshot's version, age
- * and build time, and readiness as a 0/1 gauge (the alert rules and the overview dashboard read them).
+ * and each model's build time, and readiness as a 0/1 gauge (the alert rules and the overview dashboard read them).
  *
  * <p>Every gauge reads the {@link ModelHolder} at scrape time, so a swapped-in snapshot shows at the next scrape.
  * Before the first snapshot (or after loading failed) the snapshot gauges are NaN and {@code intune.ready} is 0.
@@ -30,8 +31,11 @@ class ModelMetrics implements MeterBinder {
     static final String MODEL_AGE = "intune.model.age.seconds";
     static final String MODEL_TRAINING = "intune.model.training.seconds";
     static final String READY = "intune.ready";
-    /** Tag value of {@link #MODEL_TRAINING} while only the whole snapshot's build time is known. */
-    static final String ALL_MODELS = "all";
+    /**
+     * The models whose build time {@link #MODEL_TRAINING} publishes, tagged {@code model}: the keys ModelBuilder puts
+     * in {@link ModelSnapshot#trainingSeconds()}. A model the snapshot lacks (cf without ratings) reads NaN.
+     */
+    static final List<String> MODELS = List.of("popularity", "content", "titles", "cf");
 
     private final ModelHolder holder;
     private final ApplicationAvailability availability;
@@ -56,10 +60,12 @@ class ModelMetrics implements MeterBinder {
         snapshotGauge(registry, MODEL_VERSION, "Version of the model snapshot being served", ModelSnapshot::version);
         snapshotGauge(registry, MODEL_AGE, "Seconds since the served model snapshot was built",
                 s -> Duration.between(s.builtAt(), clock.instant()).toMillis() / 1000.0);
-        Gauge.builder(MODEL_TRAINING, holder, h -> value(h, s -> s.buildTime().toMillis() / 1000.0))
-                .description("Seconds spent building the served models")
-                .tag("model", ALL_MODELS)
-                .register(registry);
+        for (String model : MODELS) {
+            Gauge.builder(MODEL_TRAINING, holder, h -> value(h, s -> s.trainingSeconds().getOrDefault(model, Double.NaN)))
+                    .description("Seconds spent building each model of the served snapshot")
+                    .tag("model", model)
+                    .register(registry);
+        }
         Gauge.builder(READY, this, m -> m.ready() ? 1 : 0)
                 .description("1 when the service accepts traffic and its models are built, as the readiness probe")
                 .register(registry);

@@ -43,8 +43,10 @@ class ModelMetricsEndpointTests {
         assertThat(sample(metrics, "intune_dataset_users")).isEqualTo(dataset.path("users").asDouble());
         assertThat(sample(metrics, "intune_dataset_ratings")).isEqualTo(dataset.path("ratings").asDouble());
         assertThat(sample(metrics, "intune_model_version")).isEqualTo(info.path("model").path("version").asDouble());
-        assertThat(sample(metrics, "intune_model_training_seconds{model=\"all\"}"))
-                .isEqualTo(info.path("model").path("buildSeconds").asDouble());
+        for (String model : ModelMetrics.MODELS) {
+            assertThat(sample(metrics, "intune_model_training_seconds{model=\"" + model + "\"}")).as(model)
+                    .isEqualTo(info.path("model").path("trainingSeconds").path(model).asDouble());
+        }
         assertThat(sample(metrics, "intune_model_age_seconds")).isBetween(0.0, 600.0);
         assertThat(sample(metrics, "intune_ready")).isOne();
     }

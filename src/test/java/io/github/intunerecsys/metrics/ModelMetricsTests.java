@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.BitSet;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,16 @@ class ModelMetricsTests {
 
     private double gauge(String name) {
         return registry.get(name).gauge().value();
+    }
+
+    private double training(String model) {
+        return registry.get(ModelMetrics.MODEL_TRAINING).tag("model", model).gauge().value();
+    }
+
+    /** A snapshot built at {@link #BUILT}; the gauges read no model, so none is built. */
+    private static ModelSnapshot snapshot(long version, Dataset dataset, Map<String, Double> trainingSeconds) {
+        return new ModelSnapshot(version, dataset, null, null, null, null, null, new BitSet(), trainingSeconds, BUILT,
+                Duration.ofSeconds(2));
     }
 
     /** 3 movies; users 1 and 2 rated two each: 4 ratings from 2 users. */
@@ -67,22 +79,24 @@ class ModelMetricsTests {
     }
 
     @Test
-    void aSnapshotPublishesDatasetSizesVersionAgeAndBuildTime(@TempDir Path dir) throws Exception {
-        holder.swap(new ModelSnapshot(7, microDataset(dir), BUILT, Duration.ofMillis(2500)));
+    void aSnapshotPublishesDatasetSizesVersionAgeAndEachModelsBuildTime(@TempDir Path dir) throws Exception {
+        holder.swap(snapshot(7, microDataset(dir), Map.of("popularity", 0.25, "content", 1.5, "titles", 0.125)));
 
         assertThat(gauge(ModelMetrics.DATASET_MOVIES)).isEqualTo(3);
         assertThat(gauge(ModelMetrics.DATASET_USERS)).isEqualTo(2);
         assertThat(gauge(ModelMetrics.DATASET_RATINGS)).isEqualTo(4);
         assertThat(gauge(ModelMetrics.MODEL_VERSION)).isEqualTo(7);
         assertThat(gauge(ModelMetrics.MODEL_AGE)).isEqualTo(90);
-        assertThat(registry.get(ModelMetrics.MODEL_TRAINING).tag("model", ModelMetrics.ALL_MODELS).gauge().value())
-                .isEqualTo(2.5);
+        assertThat(training("popularity")).isEqualTo(0.25);
+        assertThat(training("content")).isEqualTo(1.5);
+        assertThat(training("titles")).isEqualTo(0.125);
+        assertThat(training("cf")).as("a model the snapshot does not have").isNaN();
         assertThat(gauge(ModelMetrics.READY)).isOne();
     }
 
     @Test
     void refusingTrafficMakesTheServiceNotReadyEvenWithModels(@TempDir Path dir) throws Exception {
-        holder.swap(new ModelSnapshot(1, microDataset(dir), BUILT, Duration.ZERO));
+        holder.swap(snapshot(1, microDataset(dir), Map.of()));
         when(availability.getReadinessState()).thenReturn(ReadinessState.REFUSING_TRAFFIC);
 
         assertThat(gauge(ModelMetrics.READY)).isZero();
