@@ -6,13 +6,13 @@ package io.github.intunerecsys.recommend.collaborative;
  * one comparison. Ties go to the lower item index (the order a full sort by score descending, then item
  * ascending, would give).
  */
-final class TopK {
+public final class TopK {
 
     private final int[] items;
     private final float[] scores;
     private int size;
 
-    TopK(int k) {
+    public TopK(int k) {
         items = new int[k];
         scores = new float[k];
     }
@@ -22,7 +22,7 @@ final class TopK {
         return sa < sb || (sa == sb && ia > ib);
     }
 
-    void offer(int item, float score) {
+    public void offer(int item, float score) {
         int k = items.length;
         if (size < k) {
             int i = size++;
@@ -65,7 +65,7 @@ final class TopK {
     }
 
     /** The kept pairs, best first; empties the heap. */
-    ScoredItems drain() {
+    public ScoredItems drain() {
         int n = size;
         int[] outItems = new int[n];
         float[] outScores = new float[n];
