@@ -49,7 +49,7 @@ class ModelMetricsTests {
 
     /** A snapshot built at {@link #BUILT}; the gauges read no model, so none is built. */
     private static ModelSnapshot snapshot(long version, Dataset dataset, Map<String, Double> trainingSeconds) {
-        return new ModelSnapshot(version, dataset, null, null, null, null, null, new BitSet(), trainingSeconds, BUILT,
+        return new ModelSnapshot(version, dataset, null, null, null, null, null, null, new BitSet(), trainingSeconds, BUILT,
                 Duration.ofSeconds(2));
     }
 
