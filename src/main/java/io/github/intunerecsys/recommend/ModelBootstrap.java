@@ -49,7 +49,7 @@ class ModelBootstrap {
             LoadOptions options = LoadOptions.defaults()
                     .withFormat(DatasetFormat.parse(data.format()).orElse(null))
                     .withStrict(data.strict());
-            Dataset dataset = Datasets.load(data.path(), options);
+            Dataset dataset = Datasets.load(data.folder(), options);
             ModelSnapshot snapshot = buildOrLoad(dataset);
             holder.swap(snapshot);
             Runtime rt = Runtime.getRuntime();

@@ -111,7 +111,7 @@ class ModelRetrainerTests {
             next.add(new ModelBuilder(PlantedGenres.properties()).build(v, first.dataset()));
         }
         postNewUser(); // user 500 is served from the fold-in path, which must follow the swaps too
-        RecommendationService service = new RecommendationService(holder, new FoldIn(log));
+        RecommendationService service = new RecommendationService(holder, PersonalScoring.direct(), new FoldIn(log));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong calls = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
