@@ -11,9 +11,6 @@ import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.CfModelFile;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,7 +38,8 @@ import org.springframework.stereotype.Component;
  *     training. The candidate's holdout RMSE must not exceed the reference by more than {@code
  *     max-rmse-regression}: the reference is the last accepted retrain's holdout RMSE, or for the first retrain a
  *     model of the same configuration trained on the current data without the holdout. A rejected candidate is
- *     logged and counted in {@code intune.model.rejected}; the serving model stays.</li>
+ *     logged and counted ({@link #rejectedCount()}, published as {@code intune.model.rejected}); the serving
+ *     model stays.</li>
  * <li><b>Swap</b>: the whole snapshot is rebuilt around the new CF model, its file written ({@link ModelStore}),
  *     then {@link ModelHolder#swap} replaces the reference atomically: a request holds one snapshot throughout.</li>
  * </ol>
@@ -62,8 +60,8 @@ public class ModelRetrainer implements AutoCloseable {
     private final ModelStore store;
     private final ModelProperties models;
     private final ModelStoreProperties properties;
-    private final Counter rejected;
-    private final Counter accepted;
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
     private ScheduledExecutorService scheduler;
 
     // guarded by this
@@ -72,17 +70,12 @@ public class ModelRetrainer implements AutoCloseable {
     private double lastAcceptedRmse = Double.NaN;
 
     public ModelRetrainer(ModelHolder holder, FeedbackLog feedback, ModelStore store, ModelProperties models,
-            ModelStoreProperties properties, ObjectProvider<MeterRegistry> registry) {
+            ModelStoreProperties properties) {
         this.holder = holder;
         this.feedback = feedback;
         this.store = store;
         this.models = models;
         this.properties = properties;
-        MeterRegistry r = registry.getIfAvailable(SimpleMeterRegistry::new);
-        this.rejected = Counter.builder("intune.model.rejected")
-                .description("retrained models kept out because their holdout RMSE regressed").register(r);
-        this.accepted = Counter.builder("intune.model.retrained")
-                .description("retrained models swapped in").register(r);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -145,7 +138,7 @@ public class ModelRetrainer implements AutoCloseable {
         trainedAtNanos = System.nanoTime();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (!(candidateRmse <= reference * (1 + properties.maxRmseRegression()))) {
-            rejected.increment();
+            rejected.incrementAndGet();
             log.warn("retrained CF model rejected: holdout RMSE {} vs reference {} (allowed +{}%); keeping version {}",
                     round(candidateRmse), round(reference), properties.maxRmseRegression() * 100, current.version());
             return new Outcome(false, current.version(), candidateRmse, reference, all.size(), took);
@@ -160,7 +153,7 @@ public class ModelRetrainer implements AutoCloseable {
         }
         holder.swap(next);
         lastAcceptedRmse = candidateRmse;
-        accepted.increment();
+        accepted.incrementAndGet();
         took = Duration.ofNanos(System.nanoTime() - start);
         log.info("retrained CF model version {} swapped in: {} ratings, holdout RMSE {} (reference {}), {} ms",
                 version, all.size(), round(candidateRmse), round(reference), took.toMillis());
@@ -243,6 +236,16 @@ public class ModelRetrainer implements AutoCloseable {
 
     private static double round(double x) {
         return Math.round(x * 10000) / 10000.0;
+    }
+
+    /** Retrained models kept out because their holdout RMSE regressed ({@code intune.model.rejected}). */
+    public long rejectedCount() {
+        return rejected.get();
+    }
+
+    /** Retrained models swapped in ({@code intune.model.retrained}). */
+    public long acceptedCount() {
+        return accepted.get();
     }
 
     @Override

@@ -7,8 +7,6 @@ import io.github.intunerecsys.feedback.FeedbackLog;
 import io.github.intunerecsys.feedback.FeedbackLogOptions;
 import io.github.intunerecsys.feedback.FeedbackRecord;
 import io.github.intunerecsys.feedback.FsyncPolicy;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** Background retraining on {@link PlantedGenres}: accept and swap, reject and count, swaps under load. */
 class ModelRetrainerTests {
@@ -34,14 +31,12 @@ class ModelRetrainerTests {
 
     private FeedbackLog log;
     private ModelHolder holder;
-    private MeterRegistry registry;
 
     @BeforeEach
     void open() throws Exception {
         log = FeedbackLog.open(dir.resolve("feedback"), FeedbackLogOptions.defaults().withFsync(FsyncPolicy.NONE));
         holder = new ModelHolder();
         holder.swap(PlantedGenres.snapshot(1));
-        registry = new SimpleMeterRegistry();
     }
 
     @AfterEach
@@ -52,9 +47,7 @@ class ModelRetrainerTests {
     private ModelRetrainer retrainer(double maxRegression) {
         ModelStoreProperties p = new ModelStoreProperties(dir.resolve("models"), 5, Duration.ZERO, maxRegression,
                 0.1, 3);
-        var beans = new StaticListableBeanFactory(Map.of("registry", registry));
-        return new ModelRetrainer(holder, log, new ModelStore(p), PlantedGenres.properties(), p,
-                beans.getBeanProvider(MeterRegistry.class));
+        return new ModelRetrainer(holder, log, new ModelStore(p), PlantedGenres.properties(), p);
     }
 
     /** A new user, 500, who loves animation: 5★ on movies 1–8, 1★ on 21–24. */
@@ -87,7 +80,7 @@ class ModelRetrainerTests {
         try (var files = Files.list(dir.resolve("models"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-2.bin"));
         }
-        assertThat(registry.counter("intune.model.retrained").count()).isEqualTo(1);
+        assertThat(retrainer.acceptedCount()).isEqualTo(1);
         assertThat(retrainer.due()).isFalse();
     }
 
@@ -99,7 +92,7 @@ class ModelRetrainerTests {
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.candidateRmse()).isPositive();
         assertThat(holder.current().orElseThrow().version()).isEqualTo(1);
-        assertThat(registry.counter("intune.model.rejected").count()).isEqualTo(1);
+        assertThat(retrainer.rejectedCount()).isEqualTo(1);
         assertThat(dir.resolve("models")).doesNotExist();
     }
 

@@ -54,6 +54,8 @@ class RatingsApiTests {
     FeedbackLog log;
     @Autowired
     RecommendationService service;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @BeforeEach
     void awaitModels() throws InterruptedException {
@@ -169,6 +171,12 @@ class RatingsApiTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(postJson("/ratings", ""))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void retrainingOutcomesArePublishedAsCounters() {
+        assertThat(registry.find("intune.model.rejected").functionCounter()).isNotNull();
+        assertThat(registry.find("intune.model.retrained").functionCounter()).isNotNull();
     }
 
     @Test
