@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,8 @@ public class FoldIn {
 
     private final FeedbackLog log;
     private final Map<Integer, Folded> cache;
+    /** Users with feedback: most requests are from users without any, and must not touch the log's lock. */
+    private final Set<Integer> withFeedback = ConcurrentHashMap.newKeySet();
 
     @Autowired
     public FoldIn(FeedbackLog log) {
@@ -59,6 +63,11 @@ public class FoldIn {
 
     FoldIn(FeedbackLog log, int capacity) {
         this.log = log;
+        if (log != null) {
+            for (int user : log.users()) {
+                withFeedback.add(user);
+            }
+        }
         this.cache = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, Folded> eldest) {
@@ -77,7 +86,7 @@ public class FoldIn {
      * feedback or the snapshot has no CF model.
      */
     public Folded lookup(ModelSnapshot s, int userId) {
-        if (log == null || s.cf() == null) {
+        if (log == null || s.cf() == null || !withFeedback.contains(userId)) {
             return null;
         }
         synchronized (cache) {
@@ -92,7 +101,11 @@ public class FoldIn {
 
     /** Folds the user's current feedback in now (after new ratings were stored); null as for {@link #lookup}. */
     public Folded refresh(ModelSnapshot s, int userId) {
-        if (log == null || s.cf() == null) {
+        if (log == null) {
+            return null;
+        }
+        withFeedback.add(userId);
+        if (s.cf() == null) {
             return null;
         }
         UserFeedback fb = log.ratingsOf(userId);

@@ -125,6 +125,7 @@ class ModelRetrainerTests {
                             default -> service.forUser(2, Strategy.HYBRID, ItemFilter.NONE, 5);
                         };
                         assertThat(r.items()).isNotEmpty();
+                        assertThat(r.fallback()).as("no popularity fallback, user 500 included").isNull();
                         seen.put(r.modelVersion(), true);
                         calls.incrementAndGet();
                     } catch (Throwable e) {
