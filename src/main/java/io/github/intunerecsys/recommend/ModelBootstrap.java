@@ -10,6 +10,8 @@ import io.github.intunerecsys.config.DataProperties;
 import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.content.ContentModel;
+import io.github.intunerecsys.recommend.content.ContentOptions;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -68,28 +70,41 @@ class ModelBootstrap {
     }
 
     /**
-     * Loads the newest model file trained for this dataset and CF configuration instead of training; trains
-     * (and writes the file for next time) when there is none or none is readable.
+     * Loads the newest CF model file trained for this dataset and configuration, and the content model file for
+     * this catalog, instead of building them; builds (and writes the files for next time) what is missing or
+     * unreadable.
      */
     ModelSnapshot buildOrLoad(Dataset dataset) {
         long fingerprint = ModelStore.fingerprint(dataset, models.cf());
         store.serving(fingerprint);
+        ContentOptions contentOptions = ModelBuilder.contentOptions(models);
+        long contentFingerprint = ModelStore.contentFingerprint(dataset, contentOptions);
+        long t = System.nanoTime();
+        ContentModel content = store.content(contentFingerprint, dataset.catalog(), contentOptions).orElse(null);
+        if (content != null) {
+            log.info("content model loaded from {} in {} ms", store.directory(), (System.nanoTime() - t) / 1_000_000);
+        }
         Optional<CfModelFile.Stored> stored = dataset.ratings().size() == 0 ? Optional.empty()
                 : store.newest(fingerprint);
+        CfModel cf = null;
+        long version = 1;
         if (stored.isPresent()) {
-            long t = System.nanoTime();
-            CfModel cf = stored.get().toModel(dataset.ratings());
-            log.info("CF model version {} loaded from {} in {} ms", stored.get().version(), store.directory(),
+            t = System.nanoTime();
+            cf = stored.get().toModel(dataset.ratings());
+            version = stored.get().version();
+            log.info("CF model version {} loaded from {} in {} ms", version, store.directory(),
                     (System.nanoTime() - t) / 1_000_000);
-            return new ModelBuilder(models).build(stored.get().version(), dataset, cf);
         }
-        ModelSnapshot snapshot = new ModelBuilder(models).build(1, dataset);
-        if (snapshot.cf() != null) {
-            try {
+        ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content);
+        try {
+            if (cf == null && snapshot.cf() != null) {
                 log.info("CF model written to {}", store.write(snapshot, fingerprint, Double.NaN));
-            } catch (IOException e) {
-                log.warn("cannot write the CF model to {}: {}", store.directory(), e.toString());
             }
+            if (content == null) {
+                log.info("content model written to {}", store.writeContent(snapshot.content(), contentFingerprint));
+            }
+        } catch (IOException e) {
+            log.warn("cannot write models to {}: {}", store.directory(), e.toString());
         }
         return snapshot;
     }

@@ -35,6 +35,14 @@ public final class ModelBuilder {
 
     /** As {@link #build(long, Dataset)}, but with a CF model already trained (loaded from a model file). */
     public ModelSnapshot build(long version, Dataset dataset, CfModel trained) {
+        return build(version, dataset, trained, null);
+    }
+
+    /**
+     * As {@link #build(long, Dataset)}, reusing what was built before: a trained CF model and a content model for
+     * the same catalog (either may be null: then it is built).
+     */
+    public ModelSnapshot build(long version, Dataset dataset, CfModel trained, ContentModel built) {
         long start = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Catalog catalog = dataset.catalog();
@@ -44,12 +52,10 @@ public final class ModelBuilder {
         seconds.put("popularity", since(t));
 
         t = System.nanoTime();
-        ModelProperties.Content c = properties.content();
-        ContentOptions options = ContentOptions.defaults().withNeighbours(c.neighbours())
-                .withMetadataTfidf(c.metadataTfidf()).withSublinearTf(c.sublinearTf())
-                .withCollectionRepeat(c.collectionRepeat()).withDescription(c.description());
-        ContentModel content = ContentModel.build(catalog, options);
-        seconds.put("content", since(t));
+        ContentModel content = built != null ? built : ContentModel.build(catalog, contentOptions(properties));
+        if (built == null) {
+            seconds.put("content", since(t));
+        }
 
         t = System.nanoTime();
         TitleIndex titles = TitleIndex.build(catalog);
@@ -87,6 +93,14 @@ public final class ModelBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         return new ModelSnapshot(version, dataset, popularity, content, titles, cf, hybrid, scorer, hidden,
                 Map.copyOf(seconds), Instant.now(), buildTime);
+    }
+
+    /** The content options {@code intune.models.content.*} asks for. */
+    public static ContentOptions contentOptions(ModelProperties properties) {
+        ModelProperties.Content c = properties.content();
+        return ContentOptions.defaults().withNeighbours(c.neighbours()).withMetadataTfidf(c.metadataTfidf())
+                .withSublinearTf(c.sublinearTf()).withCollectionRepeat(c.collectionRepeat())
+                .withDescription(c.description());
     }
 
     /** 1 at the top of the overall weighted-rating chart, falling linearly to 0 at its end; 0 outside it. */

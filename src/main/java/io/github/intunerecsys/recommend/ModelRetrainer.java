@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  *     model of the same configuration trained on the current data without the holdout. A rejected candidate is
  *     logged and counted ({@link #rejectedCount()}, published as {@code intune.model.rejected}); the serving
  *     model stays.</li>
- * <li><b>Swap</b>: the whole snapshot is rebuilt around the new CF model, its file written ({@link ModelStore}),
+ * <li><b>Swap</b>: the snapshot is rebuilt around the new CF model (the content model is reused: same catalog), its file written ({@link ModelStore}),
  *     then {@link ModelHolder#swap} replaces the reference atomically: a request holds one snapshot throughout.</li>
  * </ol>
  */
@@ -145,7 +145,7 @@ public class ModelRetrainer implements AutoCloseable {
         }
         long version = current.version() + 1;
         CfModel serving = CfModelFile.of(candidate, train, version, 0, candidateRmse).toModel(all);
-        ModelSnapshot next = new ModelBuilder(models).build(version, merged, serving);
+        ModelSnapshot next = new ModelBuilder(models).build(version, merged, serving, current.content());
         try {
             store.write(next, store.servingFingerprint(), candidateRmse);
         } catch (IOException e) {

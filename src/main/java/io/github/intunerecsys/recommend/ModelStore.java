@@ -5,7 +5,11 @@ import io.github.intunerecsys.catalog.Dataset;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.config.ModelStoreProperties;
+import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.content.ContentModel;
+import io.github.intunerecsys.recommend.content.ContentModelFile;
+import io.github.intunerecsys.recommend.content.ContentOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trained CF models on disk ({@link CfModelFile}) under {@code intune.models.dir}, named {@code
- * cf-<fingerprint>-<version>.bin}. The fingerprint identifies the dataset the service loads (source path, movie
+ * cf-<fingerprint>-<version>.bin}, and the content model's neighbour tables ({@link ContentModelFile}, {@code
+ * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options). The fingerprint identifies the dataset the service loads (source path, movie
  * ids, every rating) and the CF configuration, so a file is only ever loaded for the data and settings it was
  * trained for. The newest readable file wins; a damaged one is skipped with a warning.
  */
@@ -91,6 +96,45 @@ public class ModelStore {
             h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
         return h;
+    }
+
+    /** FNV-1a over the dataset's source, every movie's metadata and the content options. */
+    public static long contentFingerprint(Dataset dataset, ContentOptions options) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, dataset.source().toAbsolutePath().normalize().toString());
+        for (Movie m : dataset.catalog().movies()) {
+            h = mix(h, m.toString());
+        }
+        return mix(h, options.toString());
+    }
+
+    /** The content model file of a fingerprint, if there is a readable one (a damaged one is skipped). */
+    public Optional<ContentModel> content(long fingerprint, Catalog catalog, ContentOptions options) {
+        Path file = contentFile(fingerprint);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            if (ContentModelFile.fingerprint(file) != fingerprint) {
+                log.warn("skipping content model file {}: fingerprint inside does not match its name", file);
+                return Optional.empty();
+            }
+            return Optional.of(ContentModelFile.read(file, catalog, options));
+        } catch (IOException e) {
+            log.warn("skipping damaged content model file: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public Path writeContent(ContentModel content, long fingerprint) throws IOException {
+        Files.createDirectories(dir);
+        Path file = contentFile(fingerprint);
+        ContentModelFile.write(file, content, fingerprint);
+        return file;
+    }
+
+    private Path contentFile(long fingerprint) {
+        return dir.resolve(String.format(Locale.ROOT, "content-%016x.bin", fingerprint));
     }
 
     /** The newest valid model file for a fingerprint; damaged files are skipped with a warning. */

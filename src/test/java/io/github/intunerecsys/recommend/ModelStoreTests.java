@@ -88,6 +88,29 @@ class ModelStoreTests {
     }
 
     @Test
+    void aContentModelReadsBackWithTheSameNeighboursAndADamagedOneIsSkipped() throws IOException {
+        ModelStore store = store();
+        var options = ModelBuilder.contentOptions(PlantedGenres.properties());
+        long fp = ModelStore.contentFingerprint(snapshot.dataset(), options);
+        Path file = store.writeContent(snapshot.content(), fp);
+        var loaded = store.content(fp, snapshot.dataset().catalog(), options).orElseThrow();
+        for (int i = 0; i < snapshot.dataset().catalog().size(); i++) {
+            var a = snapshot.content().similar(i, 5);
+            var b = loaded.similar(i, 5);
+            assertThat(b.size()).isEqualTo(a.size());
+            for (int r = 0; r < a.size(); r++) {
+                assertThat(b.item(r)).isEqualTo(a.item(r));
+                assertThat(b.score(r)).isEqualTo(a.score(r));
+            }
+        }
+        assertThat(store.content(fp + 1, snapshot.dataset().catalog(), options)).isEmpty();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 3] ^= 4;
+        Files.write(file, bytes);
+        assertThat(store.content(fp, snapshot.dataset().catalog(), options)).isEmpty();
+    }
+
+    @Test
     void olderFilesBeyondTheLimitAreDeleted() throws IOException {
         ModelStore store = store();
         for (long v = 1; v <= 4; v++) {

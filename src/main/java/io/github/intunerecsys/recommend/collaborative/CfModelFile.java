@@ -1,20 +1,15 @@
 package io.github.intunerecsys.recommend.collaborative;
 
 import io.github.intunerecsys.catalog.RatingMatrix;
+import io.github.intunerecsys.recommend.ModelFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
  * A trained {@link CfModel} on disk, so a restart loads it instead of training again.
@@ -27,9 +22,9 @@ import java.util.zip.CRC32C;
  *   · CRC32C of everything before it (int)
  * </pre>
  *
- * Little-endian. Written to {@code name.tmp}, forced, renamed over the final name atomically and the directory
- * forced, so a crash leaves either the old file or the new one, never half of one. Reading checks the magic, the
- * version, every count against the file size and the trailer checksum before building anything.
+ * Little-endian, in the {@link ModelFiles} envelope (temp file, force, atomic rename): a crash leaves either the
+ * old file or the new one, never half of one. Reading checks the magic, the trailer checksum, the version and
+ * every count against the file size before building anything.
  *
  * <p>Rows are stored with their external user ids: {@link Stored#toModel(RatingMatrix)} maps them onto the
  * serving matrix's dense user indices (a user the file does not know gets a cold row, a user the matrix does not
@@ -92,13 +87,10 @@ public final class CfModelFile {
         int users = model.users();
         int items = model.items();
         int k = model.factors();
-        long size = MAGIC.length + 4 + 8 + 8 + 8 + 4 + algorithm.length + params.length + 12 + 12
-                + 4L * (users + users + items + (long) users * k + (long) items * k) + 4;
-        if (size > Integer.MAX_VALUE) {
-            throw new IOException("model too large for one file: " + size + " bytes");
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).putInt(FORMAT_VERSION).putLong(version).putLong(fingerprint).putDouble(holdoutRmse);
+        long body = 4 + 8 + 8 + 8 + 4 + algorithm.length + params.length + 12 + 12
+                + 4L * (users + users + items + (long) users * k + (long) items * k);
+        ByteBuffer b = ModelFiles.allocate(MAGIC, body);
+        b.putInt(FORMAT_VERSION).putLong(version).putLong(fingerprint).putDouble(holdoutRmse);
         b.putInt(algorithm.length).put(algorithm).put(params);
         b.putInt(users).putInt(items).putInt(k);
         b.putFloat(model.globalMean()).putFloat(model.minRating()).putFloat(model.maxRating());
@@ -109,46 +101,13 @@ public final class CfModelFile {
         putFloats(b, model.rawItemBiases());
         putFloats(b, model.rawUserFactors());
         putFloats(b, model.rawItemFactors());
-        CRC32C crc = new CRC32C();
-        crc.update(b.array(), 0, b.position());
-        b.putInt((int) crc.getValue());
-        b.flip();
-
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // some file systems cannot force a directory; the rename is still atomic
-        }
+        ModelFiles.write(file, b);
     }
 
     /** Reads and checks a model file; any damage is an IOException naming the file and what is wrong. */
     public static Stored read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ModelFiles.read(file, MAGIC);
         try {
-            if (bytes.length < MAGIC.length + 8 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-                throw bad(file, "not a model file (magic)");
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, bytes.length - 4);
-            int stored = b.getInt(bytes.length - 4);
-            if (stored != (int) crc.getValue()) {
-                throw bad(file, "checksum mismatch (damaged or truncated)");
-            }
-            b.position(MAGIC.length);
             int format = b.getInt();
             if (format != FORMAT_VERSION) {
                 throw bad(file, "format version " + format + ", this build reads " + FORMAT_VERSION);
@@ -161,8 +120,8 @@ public final class CfModelFile {
             int users = b.getInt();
             int items = b.getInt();
             int k = b.getInt();
-            long expected = b.position() + 12 + 4L * (users + users + items + (long) users * k + (long) items * k) + 4;
-            if (users < 0 || items < 0 || k < 0 || expected != bytes.length) {
+            long expected = b.position() + 12 + 4L * (users + users + items + (long) users * k + (long) items * k);
+            if (users < 0 || items < 0 || k < 0 || expected != b.limit()) {
                 throw bad(file, "counts " + users + "×" + items + "×" + k + " do not match the file size");
             }
             float mu = b.getFloat();

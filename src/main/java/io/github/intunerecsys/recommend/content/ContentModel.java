@@ -68,6 +68,21 @@ public final class ContentModel {
         this.params = params;
     }
 
+    /** A model from tables built earlier ({@link ContentModelFile}). */
+    static ContentModel restore(Catalog catalog, ContentOptions options, Map<Source, NeighbourTable> tables,
+                                List<BuildStats> stats, String params) {
+        return new ContentModel(catalog, options, tables, stats, params);
+    }
+
+    /** The neighbour tables by source (read-only by contract). */
+    Map<Source, NeighbourTable> tables() {
+        return tables;
+    }
+
+    String params() {
+        return params;
+    }
+
     public static ContentModel build(Catalog catalog, ContentOptions options) {
         Objects.requireNonNull(catalog, "catalog");
         Map<Source, NeighbourTable> tables = new EnumMap<>(Source.class);

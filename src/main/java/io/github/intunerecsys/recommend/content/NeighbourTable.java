@@ -41,6 +41,14 @@ final class NeighbourTable {
         this.scores = scores;
     }
 
+    /** A table read back from a file. */
+    static NeighbourTable of(int size, int k, int[] items, float[] scores) {
+        if (items.length != (long) size * k || scores.length != items.length) {
+            throw new IllegalArgumentException("neighbour arrays do not match " + size + " × " + k);
+        }
+        return new NeighbourTable(size, k, items, scores);
+    }
+
     /** Number of stored neighbours of {@code item} (at most K). */
     int count(int item) {
         int base = item * k;
