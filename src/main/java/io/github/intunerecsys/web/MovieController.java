@@ -1,5 +1,6 @@
 package io.github.intunerecsys.web;
 
+import io.github.intunerecsys.config.WebProperties;
 import io.github.intunerecsys.recommend.MovieDetails;
 import io.github.intunerecsys.recommend.RecommendationService;
 import io.github.intunerecsys.recommend.Recommendations;
@@ -23,9 +24,9 @@ final class MovieController {
     private final RecommendationService service;
     private final RequestParams params;
 
-    MovieController(RecommendationService service, RequestParams params) {
+    MovieController(RecommendationService service, WebProperties web) {
         this.service = service;
-        this.params = params;
+        this.params = new RequestParams(web);
     }
 
     @GetMapping(path = "/movies", produces = MediaType.APPLICATION_JSON_VALUE)

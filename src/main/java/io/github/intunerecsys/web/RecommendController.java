@@ -1,5 +1,6 @@
 package io.github.intunerecsys.web;
 
+import io.github.intunerecsys.config.WebProperties;
 import io.github.intunerecsys.recommend.RecommendationService;
 import io.github.intunerecsys.recommend.Recommendations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,9 +24,9 @@ final class RecommendController {
     private final RecommendationService service;
     private final RequestParams params;
 
-    RecommendController(RecommendationService service, RequestParams params) {
+    RecommendController(RecommendationService service, WebProperties web) {
         this.service = service;
-        this.params = params;
+        this.params = new RequestParams(web);
     }
 
     @GetMapping

@@ -5,13 +5,11 @@ import io.github.intunerecsys.recommend.ItemFilter;
 import io.github.intunerecsys.recommend.Strategy;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /**
  * Checks the parameters the controllers share and turns them into the façade's types. Every refusal is a
  * {@link BadParameterException} naming the parameter and what it accepts.
  */
-@Component
 final class RequestParams {
 
     /** Oldest and newest year a year filter accepts; outside that it is surely a typo. */

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.web;
 
+import io.github.intunerecsys.config.WebProperties;
 import io.github.intunerecsys.recommend.Prediction;
 import io.github.intunerecsys.recommend.RecommendationService;
 import io.github.intunerecsys.recommend.Recommendations;
@@ -27,9 +28,9 @@ final class UserController {
     private final RecommendationService service;
     private final RequestParams params;
 
-    UserController(RecommendationService service, RequestParams params) {
+    UserController(RecommendationService service, WebProperties web) {
         this.service = service;
-        this.params = params;
+        this.params = new RequestParams(web);
     }
 
     @GetMapping("/recommendations")

@@ -5,6 +5,7 @@ import io.github.intunerecsys.recommend.RecommendationService;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,8 +13,12 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** CORS for the configured origins, model-version ETags, and the OpenAPI header. */
+/**
+ * CORS for the configured origins, model-version ETags, and the OpenAPI header. Enables {@link WebProperties}
+ * itself so controller slices ({@code @WebMvcTest}) get them too.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final WebProperties web;
