@@ -76,7 +76,7 @@ function renderProblem(target, result, retry) {
   box.append(el('p', {}, message));
   const options = problem.suggestions || problem.candidates;
   if (options && options.length > 0 && retry) {
-    box.append(el('p', {}, problem.candidates ? 'Which one?' : 'Did you mean:'));
+    box.append(el('p', {}, problem.candidates ? 'Which one?' : 'Pick a title:'));
     const list = el('ul', { class: 'suggestions' });
     for (const movie of options) {
       list.append(el('li', {}, el('button', { type: 'button', onclick: () => retry(displayTitle(movie)) },
