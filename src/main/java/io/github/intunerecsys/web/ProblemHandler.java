@@ -1,6 +1,7 @@
 package io.github.intunerecsys.web;
 
 import io.github.intunerecsys.config.WebProperties;
+import io.github.intunerecsys.pipeline.PipelineOverloadedException;
 import io.github.intunerecsys.recommend.MovieRef;
 import io.github.intunerecsys.recommend.RecommendationException;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error the API answers is an RFC 9457 problem ({@code application/problem+json}): Spring MVC's own (404
  * unknown route, 405, 406, 400 missing or mistyped parameter) through {@link ResponseEntityExceptionHandler}, the
- * façade's {@link RecommendationException}s, refused parameters and overload. Details are written for the
+ * façade's {@link RecommendationException}s, refused parameters and a full scoring queue (503 + Retry-After). Details are written for the
  * caller; no stack trace or class name ever reaches a response, unexpected faults are logged and answered with a
  * bare 500.
  *
@@ -69,6 +70,9 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
                 p.setProperty("allowed", g.allowed());
                 yield answer(p);
             }
+            case RecommendationException.Busy b -> unavailable(
+                    problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage() + "; retry shortly"),
+                    b.retryAfter());
             case RecommendationException.NotReady _ -> unavailable(
                     problem(HttpStatus.SERVICE_UNAVAILABLE, "Not ready", e.getMessage()), web.retryAfter());
         };
@@ -84,15 +88,15 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(p);
     }
 
-    /** Any exception marked {@link Overloaded} (the pipeline's full queue): 503 with its Retry-After hint. */
+    /** The scoring queue was full and the caller did not translate it (the façade turns it into Busy). */
+    @ExceptionHandler(PipelineOverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(PipelineOverloadedException e) {
+        return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the scoring queue is full; retry shortly"),
+                e.retryAfter());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (e instanceof Overloaded o) {
-            Duration hint = o.retryAfter();
-            return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded",
-                    "the service is at capacity; retry shortly"),
-                    hint == null || hint.isZero() || hint.isNegative() ? web.retryAfter() : hint);
-        }
         log.error("unexpected error answering a request", e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request failed on the server; it has been logged");
@@ -172,7 +176,9 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(p.getStatus()).body(p);
     }
 
-    private static ResponseEntity<ProblemDetail> unavailable(ProblemDetail p, Duration retryAfter) {
+    /** 503 with Retry-After in whole seconds (at least 1); a missing or non-positive hint uses the configured one. */
+    private ResponseEntity<ProblemDetail> unavailable(ProblemDetail p, Duration hint) {
+        Duration retryAfter = hint == null || hint.isZero() || hint.isNegative() ? web.retryAfter() : hint;
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return ResponseEntity.status(p.getStatus()).cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(p);

@@ -3,6 +3,7 @@ package io.github.intunerecsys.web;
 import static io.github.intunerecsys.web.WebFixtures.assertNoInternals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -12,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.github.intunerecsys.pipeline.PipelineOverloadedException;
+import io.github.intunerecsys.recommend.RecommendationException;
 import io.github.intunerecsys.recommend.RecommendationService;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Spring MVC's own errors, overload and faults: all problem+json, none leaking internals. */
-@WebMvcTest(controllers = {RecommendController.class, MovieController.class},
+@WebMvcTest(controllers = {RecommendController.class, MovieController.class, UserController.class},
         properties = {"intune.web.cors-allowed-origins=https://films.example", "intune.web.retry-after=2s"})
 class ProblemHandlerTests {
 
@@ -32,21 +35,6 @@ class ProblemHandlerTests {
 
     @MockitoBean
     RecommendationService service;
-
-    /** What the pipeline throws when its queue is full: the web layer knows it only as {@link Overloaded}. */
-    static final class QueueFull extends RuntimeException implements Overloaded {
-        private final Duration retryAfter;
-
-        QueueFull(Duration retryAfter) {
-            super("queue full at io.github.intunerecsys.pipeline");
-            this.retryAfter = retryAfter;
-        }
-
-        @Override
-        public Duration retryAfter() {
-            return retryAfter;
-        }
-    }
 
     @Test
     void unknownRouteIs404ProblemJson() throws Exception {
@@ -79,23 +67,31 @@ class ProblemHandlerTests {
     }
 
     @Test
-    void overloadedIs503WithItsRetryAfter() throws Exception {
-        when(service.popular(any(), anyInt())).thenThrow(new QueueFull(Duration.ofMillis(2500)));
-        MvcResult result = mvc.perform(get("/recommend/popular"))
+    void busyPipelineIs503WithItsRetryAfter() throws Exception {
+        when(service.forUser(anyInt(), any(), any(), anyInt()))
+                .thenThrow(new RecommendationException.Busy("the scoring queue is full", Duration.ofMillis(2500)));
+        MvcResult result = mvc.perform(get("/users/1/recommendations"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "3"))
+                .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Overloaded"))
+                .andExpect(jsonPath("$.title").value("Busy"))
+                .andExpect(jsonPath("$.detail").value("the scoring queue is full; retry shortly"))
                 .andReturn();
         assertNoInternals(result);
     }
 
     @Test
-    void overloadedWithoutAHintUsesTheConfiguredRetryAfter() throws Exception {
-        when(service.popular(any(), anyInt())).thenThrow(new QueueFull(null));
-        mvc.perform(get("/recommend/popular"))
+    void fullQueueEscapingTheFacadeIs503WithTheConfiguredRetryAfterWhenItHasNoHint() throws Exception {
+        PipelineOverloadedException full = mock(PipelineOverloadedException.class);
+        when(full.retryAfter()).thenReturn(null);
+        when(service.popular(any(), anyInt())).thenThrow(full);
+        MvcResult result = mvc.perform(get("/recommend/popular"))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "2"));
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andReturn();
+        assertNoInternals(result);
     }
 
     @Test
