@@ -6,6 +6,7 @@ import io.github.intunerecsys.recommend.MovieRef;
 import io.github.intunerecsys.recommend.RecommendationException;
 import java.time.Duration;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,13 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> overloaded(PipelineOverloadedException e) {
         return unavailable(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the scoring queue is full; retry shortly"),
                 e.retryAfter());
+    }
+
+    /** Tomcat refuses a query string that is not valid percent-encoding ({@code ?title=%}) when it is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+        return answer(problem(HttpStatus.BAD_REQUEST, "Malformed query string",
+                "the query string is not valid percent-encoding (write % as %25)"));
     }
 
     @ExceptionHandler(Exception.class)

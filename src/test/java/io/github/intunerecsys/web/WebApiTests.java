@@ -2,6 +2,7 @@ package io.github.intunerecsys.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -197,6 +198,18 @@ class WebApiTests {
                 "/users/abc/ratings", "userId");
         for (var e : paths.entrySet()) {
             assertThat(problem(e.getKey(), 400).get("parameter").asString()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void malformedPercentEncodingIs400() throws Exception {
+        // java.net.URI refuses to build this request, so it goes over a plain socket
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /recommend?title=% HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                    .contains("percent-encoding").doesNotContain("Exception").doesNotContain("tomcat");
         }
     }
 
