@@ -52,7 +52,7 @@ class RecommendationServiceTests {
         Dataset dataset = new Dataset(DatasetFormat.MOVIELENS, Path.of("micro"), catalog, ratings,
                 new LoadReport(false), Duration.ZERO);
         ModelProperties props = new ModelProperties(
-                new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "10"), 1),
+                new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "10"), 1, null),
                 new ModelProperties.Content(5, false, false, 3, true),
                 new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
         ModelHolder holder = new ModelHolder();
