@@ -43,7 +43,7 @@ class ModelBootstrap {
             LoadOptions options = LoadOptions.defaults()
                     .withFormat(DatasetFormat.parse(data.format()).orElse(null))
                     .withStrict(data.strict());
-            Dataset dataset = Datasets.load(data.path(), options);
+            Dataset dataset = Datasets.load(data.folder(), options);
             ModelSnapshot snapshot = new ModelBuilder(models).build(1, dataset);
             holder.swap(snapshot);
             Runtime rt = Runtime.getRuntime();
