@@ -137,6 +137,16 @@ class RecommendationServiceTests {
     }
 
     @Test
+    void servedHybridBlendsPipelineCandidatesLikeTheFullScan() {
+        Recommendations served = service.forUser(1, Strategy.HYBRID, ItemFilter.NONE, 3);
+        assertThat(served.strategy()).isEqualTo("hybrid");
+        assertThat(served.items()).hasSize(3);
+        assertThat(served.items()).extracting(RecommendedMovie::score)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(served.items().getFirst().reason()).containsAnyOf("because you liked", "predicted");
+    }
+
+    @Test
     void unknownUserFallsBackToPopularAndSaysSo() {
         Recommendations r = service.forUser(999, Strategy.HYBRID, ItemFilter.NONE, 3);
         assertThat(r.strategy()).isEqualTo("popular");
