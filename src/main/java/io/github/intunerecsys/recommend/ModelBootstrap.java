@@ -9,7 +9,7 @@ import io.github.intunerecsys.catalog.LoadOptions;
 import io.github.intunerecsys.config.DataProperties;
 import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
 import java.io.IOException;
@@ -84,7 +84,9 @@ class ModelBootstrap {
         if (content != null) {
             log.info("content model loaded from {} in {} ms", store.directory(), (System.nanoTime() - t) / 1_000_000);
         }
-        Optional<CfModelFile.Stored> stored = dataset.ratings().size() == 0 ? Optional.empty()
+        String importFile = models.cf().importFile();
+        boolean imported = importFile != null && !importFile.isBlank(); // the import is the model: no snapshot
+        Optional<CfSnapshotFile.Stored> stored = dataset.ratings().size() == 0 || imported ? Optional.empty()
                 : store.newest(fingerprint);
         CfModel cf = null;
         long version = 1;
@@ -97,7 +99,7 @@ class ModelBootstrap {
         }
         ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content);
         try {
-            if (cf == null && snapshot.cf() != null) {
+            if (cf == null && snapshot.cf() != null && !imported) {
                 log.info("CF model written to {}", store.write(snapshot, fingerprint, Double.NaN));
             }
             if (content == null) {

@@ -9,7 +9,7 @@ import io.github.intunerecsys.feedback.FeedbackLog;
 import io.github.intunerecsys.feedback.UserFeedback;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
 import java.io.IOException;
 import java.time.Duration;
@@ -144,7 +144,7 @@ public class ModelRetrainer implements AutoCloseable {
             return new Outcome(false, current.version(), candidateRmse, reference, all.size(), took);
         }
         long version = current.version() + 1;
-        CfModel serving = CfModelFile.of(candidate, train, version, 0, candidateRmse).toModel(all);
+        CfModel serving = CfSnapshotFile.of(candidate, train, version, 0, candidateRmse).toModel(all);
         ModelSnapshot next = new ModelBuilder(models).build(version, merged, serving, current.content());
         try {
             store.write(next, store.servingFingerprint(), candidateRmse);

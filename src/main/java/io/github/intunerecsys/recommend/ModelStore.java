@@ -6,7 +6,7 @@ import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.config.ModelStoreProperties;
 import io.github.intunerecsys.catalog.Movie;
-import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentModelFile;
 import io.github.intunerecsys.recommend.content.ContentOptions;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Trained CF models on disk ({@link CfModelFile}) under {@code intune.models.dir}, named {@code
+ * Trained CF models on disk ({@link CfSnapshotFile}) under {@code intune.models.dir}, named {@code
  * cf-<fingerprint>-<version>.bin}, and the content model's neighbour tables ({@link ContentModelFile}, {@code
  * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options). The fingerprint identifies the dataset the service loads (source path, movie
  * ids, every rating) and the CF configuration, so a file is only ever loaded for the data and settings it was
@@ -81,7 +81,7 @@ public class ModelStore {
         for (int k = 0; k < r.size(); k++) {
             h = mix(h, items[k] << 4 | codes[k]);
         }
-        return mix(h, cf.algorithm() + new java.util.TreeMap<>(cf.params()) + cf.threads());
+        return mix(h, cf.algorithm() + new java.util.TreeMap<>(cf.params()) + cf.threads() + "|" + cf.importFile());
     }
 
     private static long mix(long h, int v) {
@@ -138,10 +138,10 @@ public class ModelStore {
     }
 
     /** The newest valid model file for a fingerprint; damaged files are skipped with a warning. */
-    public Optional<CfModelFile.Stored> newest(long fingerprint) {
+    public Optional<CfSnapshotFile.Stored> newest(long fingerprint) {
         for (Path file : files(fingerprint)) {
             try {
-                CfModelFile.Stored s = CfModelFile.read(file);
+                CfSnapshotFile.Stored s = CfSnapshotFile.read(file);
                 if (s.fingerprint() == fingerprint) {
                     return Optional.of(s);
                 }
@@ -157,7 +157,7 @@ public class ModelStore {
     public Path write(ModelSnapshot s, long fingerprint, double holdoutRmse) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(String.format(Locale.ROOT, "cf-%016x-%d.bin", fingerprint, s.version()));
-        CfModelFile.write(file, s.cf(), s.dataset().ratings(), s.version(), fingerprint, holdoutRmse);
+        CfSnapshotFile.write(file, s.cf(), s.dataset().ratings(), s.version(), fingerprint, holdoutRmse);
         List<Path> all = files(fingerprint);
         for (int j = keep; j < all.size(); j++) {
             Files.deleteIfExists(all.get(j));

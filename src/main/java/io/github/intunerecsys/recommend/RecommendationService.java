@@ -149,7 +149,8 @@ public class RecommendationService {
         RecommendationRequest request = new RecommendationRequest(user, -1, limit, allowed, excluded);
         List<Recommendation> items = switch (strategy) {
             case SVD -> svd(s, request);
-            case HYBRID -> s.hybrid().recommend(request);
+            case HYBRID -> s.hybrid().recommend(request, scoring.topN(s, user,
+                    HybridRecommender.candidates(limit), allowed, excluded));
             case POPULAR -> s.popularity().chart(filter.genre(), request);
         };
         return answer(s, strategy.id(), fallback, null, items);

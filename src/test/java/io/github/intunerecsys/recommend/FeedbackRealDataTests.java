@@ -15,7 +15,7 @@ import io.github.intunerecsys.feedback.FeedbackRecord;
 import io.github.intunerecsys.feedback.FsyncPolicy;
 import io.github.intunerecsys.feedback.UserFeedback;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ class FeedbackRealDataTests {
     @Test
     void foldInModelFilesAndRetrainOnMlLatestSmall() throws Exception {
         Dataset dataset = Datasets.load(SharedDatasets.mlLatestSmall(), LoadOptions.defaults());
-        ModelProperties props = new ModelProperties(new ModelProperties.Cf("svd", Map.of(), 1),
+        ModelProperties props = new ModelProperties(new ModelProperties.Cf("svd", Map.of(), 1, null),
                 new ModelProperties.Content(50, false, false, 3, false), new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4));
         long t = System.nanoTime();
         ModelSnapshot s = new ModelBuilder(props).build(1, dataset);
@@ -94,7 +94,7 @@ class FeedbackRealDataTests {
             System.out.printf("retrain: %s%n", first);
             assertThat(first.ratings()).isEqualTo(r.size() + 500);
         }
-        assertThat(CfModelFile.FORMAT_VERSION).isEqualTo(1);
+        assertThat(CfSnapshotFile.FORMAT_VERSION).isEqualTo(1);
     }
 
     private static long ms(long t) {

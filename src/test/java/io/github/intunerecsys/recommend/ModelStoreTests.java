@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.config.ModelStoreProperties;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class ModelStoreTests {
         Path file = store().write(snapshot, fingerprint, 0.81);
         assertThat(file.getFileName().toString()).endsWith("-3.bin");
         assertThat(dir.resolve(file.getFileName() + ".tmp")).doesNotExist();
-        CfModelFile.Stored stored = CfModelFile.read(file);
+        CfSnapshotFile.Stored stored = CfSnapshotFile.read(file);
         assertThat(stored.version()).isEqualTo(3);
         assertThat(stored.fingerprint()).isEqualTo(fingerprint);
         assertThat(stored.holdoutRmse()).isEqualTo(0.81);
@@ -65,11 +65,11 @@ class ModelStoreTests {
             byte[] flipped = good.clone();
             flipped[at] ^= 0x10;
             Files.write(bad, flipped);
-            assertThatThrownBy(() -> CfModelFile.read(bad)).as("byte %d", at).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> CfSnapshotFile.read(bad)).as("byte %d", at).isInstanceOf(IOException.class);
         }
         for (int len : new int[] {0, 5, 12, 40, good.length / 2, good.length - 1}) {
             Files.write(bad, Arrays.copyOf(good, len));
-            assertThatThrownBy(() -> CfModelFile.read(bad)).as("length %d", len).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> CfSnapshotFile.read(bad)).as("length %d", len).isInstanceOf(IOException.class);
         }
     }
 
@@ -79,11 +79,11 @@ class ModelStoreTests {
         store.write(snapshot, fingerprint, Double.NaN);
         ModelSnapshot v4 = new ModelBuilder(PlantedGenres.properties()).build(4, snapshot.dataset(), snapshot.cf());
         Path newest = store.write(v4, fingerprint, Double.NaN);
-        assertThat(store.newest(fingerprint)).get().extracting(CfModelFile.Stored::version).isEqualTo(4L);
+        assertThat(store.newest(fingerprint)).get().extracting(CfSnapshotFile.Stored::version).isEqualTo(4L);
         byte[] bytes = Files.readAllBytes(newest);
         bytes[bytes.length / 2] ^= 1;
         Files.write(newest, bytes);
-        assertThat(store.newest(fingerprint)).get().extracting(CfModelFile.Stored::version).isEqualTo(3L);
+        assertThat(store.newest(fingerprint)).get().extracting(CfSnapshotFile.Stored::version).isEqualTo(3L);
         assertThat(store.newest(fingerprint + 1)).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class ModelStoreTests {
 
     @Test
     void theFingerprintChangesWithTheRatingsAndTheConfiguration() {
-        var other = new io.github.intunerecsys.config.ModelProperties.Cf("svd", java.util.Map.of("n_factors", "5"), 1);
+        var other = new io.github.intunerecsys.config.ModelProperties.Cf("svd", java.util.Map.of("n_factors", "5"), 1, null);
         assertThat(ModelStore.fingerprint(snapshot.dataset(), other)).isNotEqualTo(fingerprint);
         RatingMatrix.Builder b = new RatingMatrix.Builder(1);
         b.add(1, 0, 3f, 1);
@@ -141,7 +141,7 @@ class ModelStoreTests {
         b.add(2, 0, 5f, 1);
         b.add(999, 1, 4f, 1);
         RatingMatrix other = b.build(ratings.items());
-        CfModel remapped = CfModelFile.of(snapshot.cf(), ratings, 1, 0, 0).toModel(other);
+        CfModel remapped = CfSnapshotFile.of(snapshot.cf(), ratings, 1, 0, 0).toModel(other);
         int known = ratings.userIndex(2);
         for (int i = 0; i < ratings.items(); i++) {
             assertThat(remapped.predict(other.userIndex(2), i)).isEqualTo(snapshot.cf().predict(known, i));

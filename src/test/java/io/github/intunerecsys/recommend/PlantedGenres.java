@@ -45,7 +45,7 @@ final class PlantedGenres {
     }
 
     static ModelProperties properties() {
-        return new ModelProperties(new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "60"), 1),
+        return new ModelProperties(new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "60"), 1, null),
                 new ModelProperties.Content(5, false, false, 3, false),
                 new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
     }

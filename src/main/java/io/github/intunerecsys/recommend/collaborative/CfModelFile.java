@@ -1,216 +1,237 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import io.github.intunerecsys.catalog.DataFormatException;
 import io.github.intunerecsys.catalog.RatingMatrix;
-import io.github.intunerecsys.recommend.ModelFiles;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A trained {@link CfModel} on disk, so a restart loads it instead of training again.
+ * The service's exchange format for a collaborative-filtering model trained elsewhere (Spark, another JVM, a
+ * script), keyed by external ids so it does not depend on this service's dense indices. A directory of three
+ * files:
  *
  * <pre>
- *   magic "INTUNECF" (8 bytes) · format version (int) · model version (long) · fingerprint (long)
- *   · holdout RMSE (double, NaN if none) · algorithm (int length + UTF-8) · params (int count, then per entry:
- *   key, type tag i/l/f/d/z/s, value) · users, items, factors (ints) · μ, min, max (floats)
- *   · user ids [users] · user biases [users] · item biases [items] · user factors [users·k] · item factors [items·k]
- *   · CRC32C of everything before it (int)
+ * model.json   {"format": "intune-cf-model", "version": 1, "algorithm": "spark-als", "params": {...},
+ *               "factors": k, "global_mean": μ, "min_rating": 0.5, "max_rating": 5.0}
+ * users.csv    userId,bias,f0,...,f(k-1)     one line per user: external user id, b_u, p_u
+ * items.csv    movieId,bias,f0,...,f(k-1)    one line per movie: MovieLens movieId, b_i, q_i
  * </pre>
  *
- * Little-endian, in the {@link ModelFiles} envelope (temp file, force, atomic rename): a crash leaves either the
- * old file or the new one, never half of one. Reading checks the magic, the trailer checksum, the version and
- * every count against the file size before building anything.
- *
- * <p>Rows are stored with their external user ids: {@link Stored#toModel(RatingMatrix)} maps them onto the
- * serving matrix's dense user indices (a user the file does not know gets a cold row, a user the matrix does not
- * know is dropped), and takes each user's seen items from that matrix.
+ * The estimate is the one {@link CfModel} serves, {@code r̂ = μ + b_u + b_i + q_i·p_u} clipped to {@code
+ * min_rating..max_rating}; a model without biases writes zeros. CSV lines have a header, no quoting, '.' decimals
+ * and floats as Java or Spark print them (any text {@link Float#parseFloat} reads). Ids unknown to the loaded
+ * dataset are skipped (counted in {@link Imported}); users and movies of the dataset absent from the file are cold
+ * (zero bias, zero factors), as in a model trained in-process.
  */
 public final class CfModelFile {
 
-    static final byte[] MAGIC = "INTUNECF".getBytes(StandardCharsets.US_ASCII);
-    public static final int FORMAT_VERSION = 1;
+    public static final String FORMAT = "intune-cf-model";
+    public static final int VERSION = 1;
+    public static final String META_FILE = "model.json";
+    public static final String USERS_FILE = "users.csv";
+    public static final String ITEMS_FILE = "items.csv";
 
-    /** The contents of a model file. */
-    public record Stored(long version, long fingerprint, double holdoutRmse, String algorithm,
-            Map<String, Object> params, int[] userIds, int items, int factors, float mu, float min, float max,
-            float[] userBias, float[] itemBias, float[] userFactors, float[] itemFactors) {
-
-        /** The model with rows in {@code ratings}' user order and seen items from {@code ratings}. */
-        public CfModel toModel(RatingMatrix ratings) {
-            if (ratings.items() != items) {
-                throw new IllegalArgumentException("model has " + items + " items, the catalog " + ratings.items());
-            }
-            int users = ratings.users();
-            float[] bu = new float[users];
-            float[] pu = new float[users * factors];
-            for (int u = 0; u < users; u++) {
-                int row = Arrays.binarySearch(userIds, ratings.userId(u)); // ids ascend, as in RatingMatrix
-                if (row >= 0) {
-                    bu[u] = userBias[row];
-                    System.arraycopy(userFactors, row * factors, pu, u * factors, factors);
-                }
-            }
-            int[] offsets = Arrays.copyOf(ratings.rawUserOffsets(), users + 1);
-            int[] seen = Arrays.copyOf(ratings.rawItems(), offsets[users]);
-            return new CfModel(algorithm, params, users, items, factors, mu, bu, itemBias.clone(), pu,
-                    itemFactors.clone(), min, max, offsets, seen);
-        }
-    }
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private CfModelFile() {
     }
 
-    /** The model's contents keyed by {@code ratings}' user ids, e.g. to remap it onto another matrix. */
-    public static Stored of(CfModel model, RatingMatrix ratings, long version, long fingerprint, double rmse) {
-        int[] ids = new int[model.users()];
-        for (int u = 0; u < ids.length; u++) {
-            ids[u] = ratings.userId(u);
-        }
-        return new Stored(version, fingerprint, rmse, model.algorithm(), model.params(), ids, model.items(),
-                model.factors(), model.globalMean(), model.minRating(), model.maxRating(), model.rawUserBiases(),
-                model.rawItemBiases(), model.rawUserFactors(), model.rawItemFactors());
+    /**
+     * A model read from a file, with how many of its rows matched the dataset.
+     *
+     * @param usersInFile  user lines in users.csv
+     * @param usersMatched of those, users of the rating matrix
+     * @param itemsInFile  movie lines in items.csv
+     * @param itemsMatched of those, movies of the catalog
+     */
+    public record Imported(CfModel model, int usersInFile, int usersMatched, int itemsInFile, int itemsMatched) {
     }
 
-    /** Writes {@code model}, whose rows follow {@code ratings}' users, atomically to {@code file}. */
-    public static void write(Path file, CfModel model, RatingMatrix ratings, long version, long fingerprint,
-            double holdoutRmse) throws IOException {
-        if (ratings.users() != model.users()) {
-            throw new IllegalArgumentException("model has " + model.users() + " users, the matrix " + ratings.users());
-        }
-        byte[] algorithm = model.algorithm().getBytes(StandardCharsets.UTF_8);
-        byte[] params = encodeParams(model.params());
-        int users = model.users();
-        int items = model.items();
-        int k = model.factors();
-        long body = 4 + 8 + 8 + 8 + 4 + algorithm.length + params.length + 12 + 12
-                + 4L * (users + users + items + (long) users * k + (long) items * k);
-        ByteBuffer b = ModelFiles.allocate(MAGIC, body);
-        b.putInt(FORMAT_VERSION).putLong(version).putLong(fingerprint).putDouble(holdoutRmse);
-        b.putInt(algorithm.length).put(algorithm).put(params);
-        b.putInt(users).putInt(items).putInt(k);
-        b.putFloat(model.globalMean()).putFloat(model.minRating()).putFloat(model.maxRating());
-        for (int u = 0; u < users; u++) {
-            b.putInt(ratings.userId(u));
-        }
-        putFloats(b, model.rawUserBiases());
-        putFloats(b, model.rawItemBiases());
-        putFloats(b, model.rawUserFactors());
-        putFloats(b, model.rawItemFactors());
-        ModelFiles.write(file, b);
-    }
-
-    /** Reads and checks a model file; any damage is an IOException naming the file and what is wrong. */
-    public static Stored read(Path file) throws IOException {
-        ByteBuffer b = ModelFiles.read(file, MAGIC);
+    /**
+     * Reads a model directory onto the dense indices of a loaded dataset.
+     *
+     * @param ratings           the dataset's ratings: user indices, and the items each user has seen (excluded
+     *                          from recommendations as for a trained model)
+     * @param itemOfMovieId     the catalog's item index of a movieId, or -1
+     * @throws DataFormatException a missing file or a malformed line (file:line:column)
+     */
+    public static Imported read(Path dir, RatingMatrix ratings, IntUnaryOperator itemOfMovieId) {
+        Path metaFile = dir.resolve(META_FILE);
+        JsonNode meta;
         try {
-            int format = b.getInt();
-            if (format != FORMAT_VERSION) {
-                throw bad(file, "format version " + format + ", this build reads " + FORMAT_VERSION);
-            }
-            long version = b.getLong();
-            long fingerprint = b.getLong();
-            double rmse = b.getDouble();
-            String algorithm = string(b);
-            Map<String, Object> params = decodeParams(b);
-            int users = b.getInt();
-            int items = b.getInt();
-            int k = b.getInt();
-            long expected = b.position() + 12 + 4L * (users + users + items + (long) users * k + (long) items * k);
-            if (users < 0 || items < 0 || k < 0 || expected != b.limit()) {
-                throw bad(file, "counts " + users + "×" + items + "×" + k + " do not match the file size");
-            }
-            float mu = b.getFloat();
-            float min = b.getFloat();
-            float max = b.getFloat();
-            int[] userIds = new int[users];
-            b.asIntBuffer().get(userIds);
-            b.position(b.position() + 4 * users);
-            float[] bu = floats(b, users);
-            float[] bi = floats(b, items);
-            float[] pu = floats(b, users * k);
-            float[] qi = floats(b, items * k);
-            return new Stored(version, fingerprint, rmse, algorithm, params, userIds, items, k, mu, min, max, bu, bi,
-                    pu, qi);
-        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
-            throw bad(file, "truncated or malformed header");
+            meta = JSON.readTree(Files.readString(metaFile));
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(metaFile + ": no such file (a CF model directory holds " + META_FILE
+                    + ", " + USERS_FILE + " and " + ITEMS_FILE + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new DataFormatException(metaFile + ": not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private static IOException bad(Path file, String what) {
-        return new IOException(file + ": " + what);
-    }
-
-    private static void putFloats(ByteBuffer b, float[] a) {
-        b.asFloatBuffer().put(a);
-        b.position(b.position() + 4 * a.length);
-    }
-
-    private static float[] floats(ByteBuffer b, int n) {
-        float[] a = new float[n];
-        b.asFloatBuffer().get(a);
-        b.position(b.position() + 4 * n);
-        return a;
-    }
-
-    private static String string(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0 || n > b.remaining()) {
-            throw new IllegalArgumentException("string length " + n);
+        if (!FORMAT.equals(meta.path("format").asString("")) || meta.path("version").asInt(-1) != VERSION) {
+            throw new DataFormatException(metaFile + ": expected \"format\": \"" + FORMAT + "\", \"version\": "
+                    + VERSION);
         }
-        byte[] s = new byte[n];
-        b.get(s);
-        return new String(s, StandardCharsets.UTF_8);
+        int factors = requiredNumber(meta, "factors", metaFile).intValue();
+        float mu = requiredNumber(meta, "global_mean", metaFile).floatValue();
+        float min = requiredNumber(meta, "min_rating", metaFile).floatValue();
+        float max = requiredNumber(meta, "max_rating", metaFile).floatValue();
+        if (factors < 0 || !(min < max)) {
+            throw new DataFormatException(metaFile + ": need factors ≥ 0 and min_rating < max_rating");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        meta.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().isNumber()
+                ? e.getValue().numberValue() : e.getValue().asString()));
+
+        int users = ratings.users();
+        int items = ratings.items();
+        float[] bu = new float[users];
+        float[] bi = new float[items];
+        float[] p = new float[users * factors];
+        float[] q = new float[items * factors];
+        int[] userCounts = readRows(dir.resolve(USERS_FILE), factors, ratings::userIndex, bu, p);
+        int[] itemCounts = readRows(dir.resolve(ITEMS_FILE), factors, itemOfMovieId, bi, q);
+        String algorithm = meta.path("algorithm").asString("imported");
+        CfModel model = new CfModel(algorithm, params, users, items, factors, mu, bu, bi, p, q, min, max,
+                ratings.rawUserOffsets(), ratings.rawItems());
+        return new Imported(model, userCounts[0], userCounts[1], itemCounts[0], itemCounts[1]);
     }
 
-    private static void putString(ByteBuffer b, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        b.putInt(bytes.length).put(bytes);
+    /**
+     * Writes a model in this format.
+     *
+     * @param userIdOf  external id of a dense user index
+     * @param movieIdOf movieId of a dense item index
+     */
+    public static void write(CfModel model, Path dir, IntUnaryOperator userIdOf, IntUnaryOperator movieIdOf)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("format", FORMAT);
+        meta.put("version", VERSION);
+        meta.put("algorithm", model.algorithm());
+        meta.put("params", model.params());
+        meta.put("factors", model.factors());
+        meta.put("global_mean", model.globalMean());
+        meta.put("min_rating", model.minRating());
+        meta.put("max_rating", model.maxRating());
+        Files.writeString(dir.resolve(META_FILE), JSON.writeValueAsString(meta));
+        writeRows(dir.resolve(USERS_FILE), "userId", model.users(), model.factors(), userIdOf,
+                model.rawUserBiases(), model.rawUserFactors());
+        writeRows(dir.resolve(ITEMS_FILE), "movieId", model.items(), model.factors(), movieIdOf,
+                model.rawItemBiases(), model.rawItemFactors());
     }
 
-    private static byte[] encodeParams(Map<String, Object> params) {
-        ByteBuffer b = ByteBuffer.allocate(64 + params.size() * 600).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(params.size());
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            putString(b, e.getKey());
-            switch (e.getValue()) {
-                case Integer i -> b.put((byte) 'i').putInt(i);
-                case Long l -> b.put((byte) 'l').putLong(l);
-                case Float f -> b.put((byte) 'f').putFloat(f);
-                case Double d -> b.put((byte) 'd').putDouble(d);
-                case Boolean z -> b.put((byte) 'z').put((byte) (z ? 1 : 0));
-                case Object o -> {
-                    String s = String.valueOf(o);
-                    putString(b.put((byte) 's'), s.length() > 500 ? s.substring(0, 500) : s);
+    /** The CSV header of users.csv / items.csv: {@code idColumn,bias,f0,...,f(k-1)}. */
+    public static String header(String idColumn, int factors) {
+        StringBuilder sb = new StringBuilder(idColumn).append(",bias");
+        for (int f = 0; f < factors; f++) {
+            sb.append(",f").append(f);
+        }
+        return sb.toString();
+    }
+
+    /** Fills bias and factor rows of the ids {@code indexOf} knows; returns {lines, matched}. */
+    private static int[] readRows(Path file, int factors, IntUnaryOperator indexOf, float[] bias, float[] vectors) {
+        String name = file.toString();
+        boolean[] filled = new boolean[bias.length];
+        int lines = 0;
+        int matched = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || header.split(",", -1).length != factors + 2) {
+                throw DataFormatException.at(name, 1, 1, "expected a header of " + (factors + 2)
+                        + " columns (id,bias,f0..f" + (factors - 1) + ")");
+            }
+            long lineNo = 1;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                String[] cols = line.split(",", -1);
+                if (cols.length != factors + 2) {
+                    throw DataFormatException.at(name, lineNo, 1, "expected " + (factors + 2) + " columns, got "
+                            + cols.length);
+                }
+                int id = (int) parse(cols, 0, name, lineNo, true);
+                int index = indexOf.applyAsInt(id);
+                if (index < 0) {
+                    continue;
+                }
+                if (filled[index]) {
+                    throw DataFormatException.at(name, lineNo, 1, "id " + id + " appears twice");
+                }
+                filled[index] = true;
+                matched++;
+                bias[index] = parse(cols, 1, name, lineNo, false);
+                for (int f = 0; f < factors; f++) {
+                    vectors[index * factors + f] = parse(cols, f + 2, name, lineNo, false);
                 }
             }
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(name + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Arrays.copyOf(b.array(), b.position());
+        return new int[] {lines, matched};
     }
 
-    private static Map<String, Object> decodeParams(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0 || n > 1000) {
-            throw new IllegalArgumentException("param count " + n);
+    private static float parse(String[] cols, int c, String file, long line, boolean integer) {
+        String s = cols[c].trim();
+        try {
+            if (integer) {
+                return Integer.parseInt(s);
+            }
+            float v = Float.parseFloat(s);
+            if (!Float.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            int column = 1 + Arrays.stream(cols, 0, c).mapToInt(x -> x.length() + 1).sum();
+            throw DataFormatException.at(file, line, column, "'" + s + "' is not " + (integer ? "an integer id"
+                    : "a finite number"));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int j = 0; j < n; j++) {
-            String key = string(b);
-            byte tag = b.get();
-            out.put(key, switch (tag) {
-                case 'i' -> b.getInt();
-                case 'l' -> b.getLong();
-                case 'f' -> b.getFloat();
-                case 'd' -> b.getDouble();
-                case 'z' -> b.get() != 0;
-                case 's' -> string(b);
-                default -> throw new IllegalArgumentException("param type " + tag);
-            });
+    }
+
+    private static void writeRows(Path file, String idColumn, int rows, int factors, IntUnaryOperator idOf,
+            float[] bias, float[] vectors) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(header(idColumn, factors));
+            out.newLine();
+            StringBuilder sb = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                sb.setLength(0);
+                sb.append(idOf.applyAsInt(r)).append(',').append(bias[r]);
+                for (int f = 0; f < factors; f++) {
+                    sb.append(',').append(vectors[r * factors + f]);
+                }
+                out.append(sb).append('\n');
+            }
         }
-        return out;
+    }
+
+    private static Number requiredNumber(JsonNode meta, String field, Path file) {
+        JsonNode n = meta.path(field);
+        if (!n.isNumber()) {
+            throw new DataFormatException(file + ": \"" + field + "\" must be a number");
+        }
+        return n.numberValue();
     }
 }

@@ -11,6 +11,7 @@ import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.SimilarItems;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,6 +40,8 @@ public final class HybridRecommender implements Recommender {
     public static final int DEFAULT_NEIGHBOURS_PER_LIKED = 50;
     /** At most this many liked movies feed the content term (the best rated, most recent first). */
     public static final int DEFAULT_MAX_LIKED = 50;
+    /** Fewest CF candidates serving fetches from the scoring pipeline for the blend. */
+    public static final int DEFAULT_CANDIDATES = 200;
 
     /** Blend weights and the "liked" threshold. */
     public record Weights(double cf, double content, double popularity, double likedThreshold) {
@@ -55,6 +58,7 @@ public final class HybridRecommender implements Recommender {
     private final CfModel cf;
     private final ContentModel content;
     private final float[] prior;
+    private final int[] priorOrder;   // item indices by prior, highest first
     private final Weights weights;
 
     /**
@@ -71,6 +75,8 @@ public final class HybridRecommender implements Recommender {
         this.cf = cf;
         this.content = content;
         this.prior = prior;
+        this.priorOrder = java.util.stream.IntStream.range(0, prior.length).boxed()
+                .sorted((a, b) -> Float.compare(prior[b], prior[a])).mapToInt(Integer::intValue).toArray();
         this.weights = weights;
     }
 
@@ -83,9 +89,37 @@ public final class HybridRecommender implements Recommender {
         return weights;
     }
 
-    /** The blend for the request's user (who must be known to the rating matrix). */
+    /** The blend for the request's user, over every movie (one pass; the reference for evaluation). */
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
+        return rank(request, null);
+    }
+
+    /**
+     * The blend over candidates only, as serving does it: the CF top-M (scored in a batch by the scoring
+     * pipeline), the content neighbours of the movies the user liked, and the top-M of the popularity prior. A
+     * movie outside all three has a CF score below the M-th and no content term, so with M well above the limit
+     * the result equals {@link #recommend(RecommendationRequest)} but for movies lifted by the prior alone.
+     *
+     * @param cfCandidates the user's CF top-M (item indices; scores are not used)
+     */
+    public List<Recommendation> recommend(RecommendationRequest request, ScoredItems cfCandidates) {
+        BitSet candidates = new BitSet(catalog.size());
+        for (int item : cfCandidates.items()) {
+            candidates.set(item);
+        }
+        for (int r = 0; r < Math.min(cfCandidates.size(), priorOrder.length); r++) {
+            candidates.set(priorOrder[r]);
+        }
+        return rank(request, candidates);
+    }
+
+    /** How many CF candidates serving should fetch for a page of {@code limit}. */
+    public static int candidates(int limit) {
+        return Math.max(DEFAULT_CANDIDATES, 10 * limit);
+    }
+
+    private List<Recommendation> rank(RecommendationRequest request, BitSet candidates) {
         int u = request.user();
         int n = catalog.size();
         float[] similarity = new float[n];
@@ -97,7 +131,7 @@ public final class HybridRecommender implements Recommender {
         float wPop = (float) weights.popularity();
         TopK top = new TopK(Math.min(request.limit(), n));
         for (int i = 0; i < n; i++) {
-            if (!request.accepts(i)) {
+            if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f)) {
                 continue;
             }
             float cfPart = (cf.predict(u, i) - cf.minRating()) / scale;
