@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies at {@code intune.security.max-body-size}: a declared Content-Length over the cap is
  * answered 413 before anything is read; a chunked body is counted as it is read and reading fails past the cap
- * (the handlers' advice turns that into 413 too). Runs after {@link ApiKeyFilter}, so an unauthenticated client
- * cannot make the server read a large body.
+ * (the handlers' advice turns that into 413 too). The API key is checked after this, still before any body is
+ * read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

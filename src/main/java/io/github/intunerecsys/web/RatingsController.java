@@ -5,6 +5,9 @@ import io.github.intunerecsys.recommend.RatingIngest;
 import io.github.intunerecsys.recommend.RatingIngest.Result;
 import io.github.intunerecsys.recommend.RatingIngest.StoredRating;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,8 +63,11 @@ class RatingsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = RatingRequest.class))))
+    @RatingResponses
     @PostMapping("/ratings")
     ResponseEntity<StoredRating> rate(@RequestBody(required = false) byte[] body,
+            @Parameter(description = "makes a retry harmless: the same key stores the rating(s) once and answers the "
+                    + "same (1 to 100 bytes)", example = "5f0c6d2e-9a4b-4c1e-8f7d-2b3a4c5d6e7f")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
         RatingBodies.Parsed parsed = RatingBodies.single(body);
         Result r = store(parsed, key);
@@ -76,13 +82,37 @@ class RatingsController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = BatchRequest.class))))
+    @RatingResponses
     @PostMapping("/ratings:batch")
     ResponseEntity<BatchResponse> rateBatch(@RequestBody(required = false) byte[] body,
+            @Parameter(description = "makes a retry harmless: the same key stores the rating(s) once and answers the "
+                    + "same (1 to 100 bytes)", example = "5f0c6d2e-9a4b-4c1e-8f7d-2b3a4c5d6e7f")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) throws IOException {
         RatingBodies.Parsed parsed = RatingBodies.batch(body, properties.maxBatch());
         Result r = store(parsed, key);
         return ResponseEntity.status(r.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new BatchResponse(r.ratings(), r.replayed()));
+    }
+
+    /** The answers both rating endpoints give. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @ApiResponses({
+            @ApiResponse(responseCode = "201", description = "stored durably and folded into the recommendations"),
+            @ApiResponse(responseCode = "200", description = "an Idempotency-Key retry: what was stored before"),
+            @ApiResponse(responseCode = "400", description = "malformed JSON or invalid ratings; `errors` lists "
+                    + "index, field, message", content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "401", description = "no X-API-Key header",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "403", description = "wrong key, or no key configured (writes disabled)",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "413", description = "body over intune.security.max-body-size",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different rating",
+                    content = @Content(mediaType = "application/problem+json")),
+            @ApiResponse(responseCode = "503", description = "models loading or the feedback log cannot store",
+                    content = @Content(mediaType = "application/problem+json"))})
+    @interface RatingResponses {
     }
 
     private Result store(RatingBodies.Parsed parsed, String key) throws IOException {

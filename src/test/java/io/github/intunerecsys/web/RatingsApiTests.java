@@ -68,7 +68,7 @@ class RatingsApiTests {
     }
 
     private static MockHttpServletRequestBuilder postJson(String path, String body) {
-        return post(path).header(ApiKeyFilter.HEADER, KEY).contentType(MediaType.APPLICATION_JSON).content(body);
+        return post(path).header(ApiKeyInterceptor.HEADER, KEY).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     private static String rating(long user, long movie, double rating) {
@@ -184,7 +184,7 @@ class RatingsApiTests {
         mvc.perform(post("/ratings").contentType(MediaType.APPLICATION_JSON).content(rating(1, 1, 3)))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/ratings").header(ApiKeyFilter.HEADER, "wrong").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/ratings").header(ApiKeyInterceptor.HEADER, "wrong").contentType(MediaType.APPLICATION_JSON)
                         .content(rating(1, 1, 3)))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Wrong API key"));
@@ -194,7 +194,7 @@ class RatingsApiTests {
     void aBodyOverTheLimitIs413() throws Exception {
         byte[] big = new byte[(1 << 20) + 1];
         java.util.Arrays.fill(big, (byte) ' ');
-        mvc.perform(post("/ratings").header(ApiKeyFilter.HEADER, KEY).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/ratings").header(ApiKeyInterceptor.HEADER, KEY).contentType(MediaType.APPLICATION_JSON)
                         .content(big))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

@@ -94,7 +94,7 @@ class RatingsFuzzTests {
             byte[] body = body(random, batch);
             MockHttpServletResponse r;
             try {
-                r = mvc.perform(post(batch ? "/ratings:batch" : "/ratings").header(ApiKeyFilter.HEADER, KEY)
+                r = mvc.perform(post(batch ? "/ratings:batch" : "/ratings").header(ApiKeyInterceptor.HEADER, KEY)
                         .contentType("application/json").content(body)).andReturn().getResponse();
             } catch (Exception e) {
                 throw new AssertionError("case " + c + " (seed " + seed + ") threw on "
@@ -237,7 +237,7 @@ class RatingsFuzzTests {
             socket.setSoTimeout(30_000);
             java.io.OutputStream out = socket.getOutputStream();
             String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + ApiKeyFilter.HEADER + ": " + KEY + "\r\nConnection: close\r\n"
+                    + ApiKeyInterceptor.HEADER + ": " + KEY + "\r\nConnection: close\r\n"
                     + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes + "\r\n") + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[64 << 10];
@@ -267,7 +267,7 @@ class RatingsFuzzTests {
     private HttpResponse<String> send(HttpClient http, String path, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header(ApiKeyFilter.HEADER, KEY)
+                .timeout(Duration.ofSeconds(30)).header(ApiKeyInterceptor.HEADER, KEY)
                 .header("Content-Type", "application/json").POST(body).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
