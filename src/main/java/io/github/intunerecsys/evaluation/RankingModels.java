@@ -40,7 +40,7 @@ public final class RankingModels {
             "surprise-svd", "surprise-svdpp", "ease", "hybrid");
 
     /** Hybrid weights tuned by {@code tune --task ranking --model hybrid} on ml-latest-small (see the report). */
-    public static final HybridRecommender.Weights DEFAULT_HYBRID = new HybridRecommender.Weights(0.1, 0.1, 0.05,
+    public static final HybridRecommender.Weights DEFAULT_HYBRID = new HybridRecommender.Weights(0.1, 0.2, 0.2,
             4.0, 1.0);
 
     /** Ranks unseen items for a training user. */
@@ -133,6 +133,28 @@ public final class RankingModels {
                 yield (user, k, seen) -> cf.topN(user, k, true, i -> !seen.get(i)).items();
             }
         };
+    }
+
+    /**
+     * Checks the parameter names and values for {@code name} without building anything.
+     *
+     * @throws IllegalArgumentException naming the bad model, parameter or value
+     */
+    public static void checkParams(String name, Map<String, String> params) {
+        List<String> valid = switch (name) {
+            case "popularity" -> List.of();
+            case "content" -> List.of("liked");
+            case "ease" -> List.of("lambda", "min_item_ratings");
+            case "hybrid" -> List.of("w_cf", "w_content", "w_pop", "w_rank", "liked", "lambda", "min_item_ratings");
+            default -> {
+                CfAlgorithms.create(name, params);
+                yield null;
+            }
+        };
+        if (valid != null) {
+            Params p = new Params(name, params, valid);
+            valid.forEach(v -> p.number(v, 0));
+        }
     }
 
     /** The chart over the movies with training ratings: vote count and mean from the training matrix. */

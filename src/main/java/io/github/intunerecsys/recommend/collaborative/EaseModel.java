@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  */
 public final class EaseModel {
 
-    public static final double DEFAULT_LAMBDA = 200;
-    public static final int DEFAULT_MIN_ITEM_RATINGS = 5;
+    public static final double DEFAULT_LAMBDA = 300;
+    public static final int DEFAULT_MIN_ITEM_RATINGS = 10;
 
     private final RatingMatrix ratings;
     private final int[] modelIndex;   // catalog item → row of B, or -1
