@@ -3,6 +3,8 @@ package io.github.intunerecsys.recommend;
 import io.github.intunerecsys.catalog.Catalog;
 import io.github.intunerecsys.catalog.Dataset;
 import io.github.intunerecsys.config.ModelProperties;
+import io.github.intunerecsys.pipeline.BatchScorer;
+import io.github.intunerecsys.pipeline.ScoringModel;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
@@ -50,6 +52,7 @@ public final class ModelBuilder {
 
         CfModel cf = null;
         HybridRecommender hybrid = null;
+        BatchScorer scorer = null;
         if (dataset.ratings().size() > 0) {
             t = System.nanoTime();
             ModelProperties.Cf cfProps = properties.cf();
@@ -58,6 +61,8 @@ public final class ModelBuilder {
                 params.putIfAbsent("threads", Integer.toString(cfProps.threads()));
             }
             cf = CfAlgorithms.create(cfProps.algorithm(), params).fit(RatingTriples.of(dataset.ratings()));
+            scorer = new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
+                    cf.globalMean()));
             seconds.put("cf", since(t));
             ModelProperties.Hybrid h = properties.hybrid();
             hybrid = new HybridRecommender(catalog, dataset.ratings(), cf, content, popularityPrior(popularity,
@@ -71,7 +76,7 @@ public final class ModelBuilder {
             }
         }
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
-        return new ModelSnapshot(version, dataset, popularity, content, titles, cf, hybrid, hidden,
+        return new ModelSnapshot(version, dataset, popularity, content, titles, cf, hybrid, scorer, hidden,
                 Map.copyOf(seconds), Instant.now(), buildTime);
     }
 

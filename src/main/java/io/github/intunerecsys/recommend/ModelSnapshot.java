@@ -1,6 +1,7 @@
 package io.github.intunerecsys.recommend;
 
 import io.github.intunerecsys.catalog.Dataset;
+import io.github.intunerecsys.pipeline.BatchScorer;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.TitleIndex;
@@ -22,12 +23,13 @@ import java.util.Map;
  * @param titles          title resolution and search
  * @param cf              collaborative filtering, or null when the dataset has no ratings
  * @param hybrid          CF + content + popularity, or null without CF
+ * @param scorer          the CF item factors in the batched kernel's layout, or null without CF
  * @param hidden          movies never recommended (rated movies without metadata: placeholders with no title)
  * @param trainingSeconds build time per model
  * @param builtAt         when building finished
  * @param buildTime       how long building the models took (loading excluded)
  */
 public record ModelSnapshot(long version, Dataset dataset, PopularityModel popularity, ContentModel content,
-        TitleIndex titles, CfModel cf, HybridRecommender hybrid, BitSet hidden, Map<String, Double> trainingSeconds,
+        TitleIndex titles, CfModel cf, HybridRecommender hybrid, BatchScorer scorer, BitSet hidden, Map<String, Double> trainingSeconds,
         Instant builtAt, Duration buildTime) {
 }

@@ -69,6 +69,20 @@ public abstract sealed class RecommendationException extends RuntimeException {
         }
     }
 
+    /** The scoring pipeline is full or too slow right now; retry after {@link #retryAfter()}. → 503 */
+    public static final class Busy extends RecommendationException {
+        private final java.time.Duration retryAfter;
+
+        public Busy(String message, java.time.Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
     /** Models are still loading or failed to load. → 503 with Retry-After */
     public static final class NotReady extends RecommendationException {
         public NotReady(String state) {

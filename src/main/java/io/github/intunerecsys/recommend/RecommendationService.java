@@ -4,7 +4,6 @@ import io.github.intunerecsys.catalog.Catalog;
 import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import io.github.intunerecsys.recommend.collaborative.CfRecommender;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.SimilarItems;
 import io.github.intunerecsys.recommend.content.TitleCandidate;
@@ -28,9 +27,11 @@ import org.springframework.stereotype.Service;
 public class RecommendationService {
 
     private final ModelHolder holder;
+    private final PersonalScoring scoring;
 
-    public RecommendationService(ModelHolder holder) {
+    public RecommendationService(ModelHolder holder, PersonalScoring scoring) {
         this.holder = holder;
+        this.scoring = scoring;
     }
 
     private ModelSnapshot snapshot() {
@@ -133,11 +134,24 @@ public class RecommendationService {
         BitSet excluded = excluded(s, user);
         RecommendationRequest request = new RecommendationRequest(user, -1, limit, allowed, excluded);
         List<Recommendation> items = switch (strategy) {
-            case SVD -> new CfRecommender("svd", s.cf()).recommend(request);
+            case SVD -> svd(s, request);
             case HYBRID -> s.hybrid().recommend(request);
             case POPULAR -> s.popularity().chart(filter.genre(), request);
         };
         return answer(s, strategy.id(), fallback, null, items);
+    }
+
+    /** CF top-N through the scoring pipeline; the score shown is the predicted rating (clipped to the scale). */
+    private List<Recommendation> svd(ModelSnapshot s, RecommendationRequest request) {
+        ScoredItems top = scoring.topN(s, request.user(), request.limit(), request.allowed(), request.excluded());
+        List<Recommendation> out = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            int item = top.items()[r];
+            float predicted = s.cf().predict(request.user(), item);
+            out.add(new Recommendation(item, predicted,
+                    String.format(Locale.ROOT, "predicted %.1f★ for you from users with similar ratings", predicted)));
+        }
+        return out;
     }
 
     /** The user's own ratings, most recent first. */

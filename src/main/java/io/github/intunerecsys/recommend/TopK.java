@@ -22,6 +22,18 @@ public final class TopK {
         return sa < sb || (sa == sb && ia > ib);
     }
 
+    /**
+     * Scores at or below this cannot enter while the heap is full (items offered in ascending order, as the scoring
+     * kernels do): negative infinity until {@code k} pairs are kept. Lets a caller skip expensive checks (seen items,
+     * filters) for the many items that would be refused anyway.
+     */
+    public float threshold() {
+        if (size < items.length) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        return items.length == 0 ? Float.POSITIVE_INFINITY : scores[0];
+    }
+
     public void offer(int item, float score) {
         int k = items.length;
         if (size < k) {

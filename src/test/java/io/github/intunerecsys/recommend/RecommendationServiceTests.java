@@ -57,7 +57,7 @@ class RecommendationServiceTests {
                 new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
         ModelHolder holder = new ModelHolder();
         holder.swap(new ModelBuilder(props).build(7, dataset));
-        service = new RecommendationService(holder);
+        service = new RecommendationService(holder, PersonalScoring.direct());
     }
 
     private static Catalog votesFromRatings(Catalog catalog, RatingMatrix ratings) {
@@ -148,7 +148,7 @@ class RecommendationServiceTests {
 
     @Test
     void notReadyBeforeTheFirstSnapshot() {
-        RecommendationService empty = new RecommendationService(new ModelHolder());
+        RecommendationService empty = new RecommendationService(new ModelHolder(), PersonalScoring.direct());
         assertThat(empty.ready()).isFalse();
         assertThatThrownBy(() -> empty.popular(null, 5)).isInstanceOf(RecommendationException.NotReady.class);
     }

@@ -1,5 +1,7 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import io.github.intunerecsys.recommend.TopK;
+import io.github.intunerecsys.recommend.ScoredItems;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntPredicate;

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import io.github.intunerecsys.recommend.ScoredItems;
 import io.github.intunerecsys.recommend.Recommendation;
 import io.github.intunerecsys.recommend.Recommender;
 import io.github.intunerecsys.recommend.RecommendationRequest;

@@ -6,10 +6,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks, one per thread, all writing the shared
- * parameter arrays without locks (Hogwild!, Niu et al., NIPS 2011): ratings rarely touch the same user and item
+ * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all
+ * writing the shared parameter arrays without locks (Hogwild!, Niu et al., NIPS 2011): ratings rarely touch the same user and item
  * rows at the same moment, and a lost update is just noise in SGD. With one thread the caller's thread runs the
  * whole range, so single-threaded training takes the very same code path and stays deterministic.
  */
@@ -19,6 +20,11 @@ final class Hogwild implements AutoCloseable {
     interface Range {
         void run(int from, int to);
     }
+
+    /** Chunks per thread and epoch; enough that a preempted thread delays the others little. */
+    static final int CHUNKS_PER_THREAD = 16;
+    /** Smallest chunk worth handing out. */
+    static final int MIN_CHUNK = 64;
 
     private final int threads;
     private final ExecutorService pool;
@@ -33,17 +39,24 @@ final class Hogwild implements AutoCloseable {
     }
 
     void epoch(int n, Range body) {
-        if (threads == 1 || n < threads * 64) {
+        if (threads == 1 || n < threads * MIN_CHUNK) {
             body.run(0, n);
             return;
         }
+        // many more chunks than threads, claimed as threads get to them: a thread the OS preempts (other work
+        // on the machine) holds the epoch up by one chunk, not by a fixed half of the ratings
+        int chunks = Math.min(threads * CHUNKS_PER_THREAD, n / MIN_CHUNK);
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+            }
+        };
         List<Future<?>> running = new ArrayList<>(threads - 1);
         for (int t = 1; t < threads; t++) {
-            int from = (int) ((long) n * t / threads);
-            int to = (int) ((long) n * (t + 1) / threads);
-            running.add(pool.submit(() -> body.run(from, to)));
+            running.add(pool.submit(worker));
         }
-        body.run(0, (int) ((long) n / threads));
+        worker.run();
         try {
             for (Future<?> f : running) {
                 f.get();

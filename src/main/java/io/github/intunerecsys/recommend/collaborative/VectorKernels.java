@@ -1,7 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,9 +23,24 @@ final class VectorKernels {
             acc = FloatVector.fromArray(SPECIES, a, aOffset + f).fma(FloatVector.fromArray(SPECIES, b, bOffset + f),
                     acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; f < k; f++) {
             s += a[aOffset + f] * b[bOffset + f];
+        }
+        return s;
+    }
+
+    /**
+     * The lanes summed in lane order. {@code reduceLanes(ADD)} may add in a different order once compiled than
+     * when interpreted, which would make training depend on JIT timing; lane-wise adds in a fixed order are exact
+     * on every path.
+     */
+    private static float sumLanes(FloatVector v) {
+        float[] lanes = new float[SPECIES.length()]; // does not escape: C2 keeps it off the heap
+        v.intoArray(lanes, 0);
+        float s = 0;
+        for (float x : lanes) {
+            s += x;
         }
         return s;
     }

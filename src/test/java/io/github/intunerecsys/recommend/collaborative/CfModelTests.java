@@ -1,5 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import io.github.intunerecsys.recommend.ScoredItems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
