@@ -44,6 +44,8 @@ final class RankingEvaluateCommand implements Command {
                 not rate in training and scores the top K against the held-out movies rated at least --relevant:
                 Precision@K, Recall@K, NDCG@K, MAP@K (users with a relevant held-out movie), catalog coverage (share
                 of movies in any top K) and novelty (mean −log2 of the share of users who rated a recommended movie).
+                Models several strategies share (svd, content, EASE) are built once, so a strategy's "fit s" counts
+                only what an earlier one did not already build.
                   --model M       popularity, content, baseline, svd, svdpp, surprise-svd, surprise-svdpp, ease,
                                   hybrid; several separated by commas, or all (default all)
                   --split S       last: most recent ratings by timestamp (default); random: seeded per-user sample

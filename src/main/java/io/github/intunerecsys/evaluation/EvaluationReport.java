@@ -123,7 +123,8 @@ public final class EvaluationReport {
                     r.model(), r.precision(), r.recall(), r.ndcg(), r.map(), r.coverage(), r.novelty(),
                     r.rankedUsers(), r.fitSeconds()));
         }
-        md.append("\n![metrics](metrics.svg)\n");
+        md.append("\nusers: those with a relevant held-out movie; fit s: building what no earlier strategy had "
+                + "built (models are shared).\n\n![metrics](metrics.svg)\n");
         if (curve != null) {
             int best = argmin(curve.testRmse());
             md.append(String.format(Locale.ROOT, "%n## Learning curve (%s)%n%nTest RMSE is lowest after %d epochs "

@@ -120,7 +120,8 @@ public final class HybridRecommender implements Recommender {
             if (!request.accepts(i)) {
                 continue;
             }
-            float cfPart = (cf.predict(u, i) - cf.minRating()) / scale;
+            // a one-valued rating scale (scale 0) would make every score NaN
+            float cfPart = scale > 0 ? (cf.predict(u, i) - cf.minRating()) / scale : 0f;
             float score = wCf * cfPart + wContent * similarity[i] + wPop * prior[i];
             top.offer(i, rank == null ? score : score + rank[i]);
         }
