@@ -26,6 +26,8 @@ public final class EaseModel {
 
     public static final double DEFAULT_LAMBDA = 300;
     public static final int DEFAULT_MIN_ITEM_RATINGS = 10;
+    /** At most this many items (the most rated) enter the model: 8·m² bytes and O(m³) time bound memory and fit. */
+    public static final int DEFAULT_MAX_ITEMS = 6000;
 
     private final RatingMatrix ratings;
     private final int[] modelIndex;   // catalog item → row of B, or -1
@@ -46,15 +48,38 @@ public final class EaseModel {
     }
 
     public static EaseModel fit(RatingMatrix ratings, double lambda, int minItemRatings) {
-        if (!(lambda > 0)) {
-            throw new IllegalArgumentException("lambda must be > 0, got " + lambda);
+        return fit(ratings, lambda, minItemRatings, DEFAULT_MAX_ITEMS);
+    }
+
+    /**
+     * @param maxItems keep at most this many items, the most rated (ties: lower index)
+     */
+    public static EaseModel fit(RatingMatrix ratings, double lambda, int minItemRatings, int maxItems) {
+        if (!(lambda > 0) || maxItems < 1) {
+            throw new IllegalArgumentException("lambda must be > 0 and max items ≥ 1, got " + lambda + ", "
+                    + maxItems);
         }
         int items = ratings.items();
         int[] modelIndex = new int[items];
         Arrays.fill(modelIndex, -1);
-        int m = 0;
+        int minimum = Math.max(1, minItemRatings);
+        int floor = minimum;
+        int[] counts = new int[items];
+        int eligible = 0;
         for (int i = 0; i < items; i++) {
-            if (ratings.itemCount(i) >= Math.max(1, minItemRatings)) {
+            counts[i] = ratings.itemCount(i);
+            if (counts[i] >= floor) {
+                eligible++;
+            }
+        }
+        if (eligible > maxItems) {
+            // raise the floor to the maxItems-th largest count, then admit in index order up to maxItems
+            int[] sorted = Arrays.stream(counts).filter(c -> c >= minimum).sorted().toArray();
+            floor = sorted[sorted.length - maxItems];
+        }
+        int m = 0;
+        for (int i = 0; i < items && m < maxItems; i++) {
+            if (counts[i] >= floor) {
                 modelIndex[i] = m++;
             }
         }

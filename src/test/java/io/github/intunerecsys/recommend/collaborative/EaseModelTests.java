@@ -63,6 +63,25 @@ class EaseModelTests {
     }
 
     @Test
+    void maxItemsKeepsTheMostRated() {
+        // item i rated by i + 1 users
+        RatingMatrix.Builder b = new RatingMatrix.Builder(32);
+        for (int i = 0; i < 6; i++) {
+            for (int u = 0; u <= i; u++) {
+                b.add(u, i, 4, 1);
+            }
+        }
+        RatingMatrix m = b.build(6);
+        EaseModel ease = EaseModel.fit(m, 1, 1, 2);
+        assertThat(ease.modelItems()).isEqualTo(2);
+        float[] s = new float[6];
+        ease.scores(m.userIndex(0), s);
+        assertThat(s).containsExactly(Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                Float.NEGATIVE_INFINITY, s[4], s[5]);
+        assertThat(s[4]).isFinite();
+    }
+
+    @Test
     void lambdaMustBePositive() {
         assertThatThrownBy(() -> EaseModel.fit(RatingMatrix.empty(3), 0, 1)).hasMessageContaining("lambda");
     }
