@@ -19,9 +19,11 @@ public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content
      * @param algorithm svd, svdpp, surprise-svd, surprise-svdpp or baseline
      * @param params    hyper-parameter overrides by their command-line names (n_factors, n_epochs, reg_all...)
      * @param threads   training threads (1 = deterministic for a seed; more = lock-free Hogwild)
+     * @param importFile a model directory in CfModelFile's format (e.g. trained by Spark) served instead of
+     *                   training one; unset = train in-process
      */
     public record Cf(@DefaultValue("svd") String algorithm, Map<String, String> params,
-            @DefaultValue("1") int threads) {
+            @DefaultValue("1") int threads, String importFile) {
         public Cf {
             params = params == null ? Map.of() : Map.copyOf(params);
         }

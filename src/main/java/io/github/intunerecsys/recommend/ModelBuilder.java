@@ -7,6 +7,7 @@ import io.github.intunerecsys.pipeline.BatchScorer;
 import io.github.intunerecsys.pipeline.ScoringModel;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
+import io.github.intunerecsys.recommend.collaborative.CfModelFile;
 import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
 import io.github.intunerecsys.recommend.content.ContentModel;
@@ -15,6 +16,7 @@ import io.github.intunerecsys.recommend.content.TitleIndex;
 import io.github.intunerecsys.recommend.hybrid.HybridRecommender;
 import io.github.intunerecsys.recommend.popularity.PopularityModel;
 import io.github.intunerecsys.recommend.popularity.WeightedRatingChart;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
@@ -61,10 +63,16 @@ public final class ModelBuilder {
             if (cfProps.threads() > 1) {
                 params.putIfAbsent("threads", Integer.toString(cfProps.threads()));
             }
-            cf = CfAlgorithms.create(cfProps.algorithm(), params).fit(RatingTriples.of(dataset.ratings()));
+            if (cfProps.importFile() != null && !cfProps.importFile().isBlank()) {
+                cf = CfModelFile.read(Path.of(cfProps.importFile()), dataset.ratings(), catalog::indexOfMovieId)
+                        .model();
+                seconds.put("cf-import", since(t));
+            } else {
+                cf = CfAlgorithms.create(cfProps.algorithm(), params).fit(RatingTriples.of(dataset.ratings()));
+                seconds.put("cf", since(t));
+            }
             scorer = new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
                     cf.globalMean()));
-            seconds.put("cf", since(t));
             ModelProperties.Hybrid h = properties.hybrid();
             EaseModel ease = null;
             if (h.rankingWeight() > 0) {

@@ -38,7 +38,7 @@ class ModelBuilderRankingTermTests {
     }
 
     private static ModelProperties properties(double rankingWeight) {
-        return new ModelProperties(new ModelProperties.Cf("svd", Map.of("n_factors", "2", "n_epochs", "5"), 1),
+        return new ModelProperties(new ModelProperties.Cf("svd", Map.of("n_factors", "2", "n_epochs", "5"), 1, null),
                 new ModelProperties.Content(5, false, false, 3, false),
                 new ModelProperties.Hybrid(0.01, 0, 0.01, 4.0, rankingWeight, 1, 1, 100));
     }

@@ -10,12 +10,15 @@ import io.github.intunerecsys.catalog.LoadReport;
 import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.config.ModelProperties;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The façade's rules on a micro-dataset: six movies (two remakes of "King Kong"), three users.
@@ -49,15 +52,37 @@ class RecommendationServiceTests {
         }
         RatingMatrix ratings = r.build(catalog.size());
         catalog = votesFromRatings(catalog, ratings);
-        Dataset dataset = new Dataset(DatasetFormat.MOVIELENS, Path.of("micro"), catalog, ratings,
+        dataset = new Dataset(DatasetFormat.MOVIELENS, Path.of("micro"), catalog, ratings,
                 new LoadReport(false), Duration.ZERO);
-        ModelProperties props = new ModelProperties(
-                new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "10"), 1),
-                new ModelProperties.Content(5, false, false, 3, true),
+        service = serviceWith(new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "10"), 1, null));
+    }
+
+    private Dataset dataset;
+
+    private RecommendationService serviceWith(ModelProperties.Cf cf) {
+        ModelProperties props = new ModelProperties(cf, new ModelProperties.Content(5, false, false, 3, true),
                 new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
         ModelHolder holder = new ModelHolder();
         holder.swap(new ModelBuilder(props).build(7, dataset));
-        service = new RecommendationService(holder, PersonalScoring.direct());
+        return new RecommendationService(holder, PersonalScoring.direct());
+    }
+
+    @Test
+    void importedModelFileIsServedInsteadOfTraining(@TempDir Path dir) throws IOException {
+        // one factor: user 1 likes what points up (Alien), dislikes what points down (Finding Nemo)
+        Files.writeString(dir.resolve("model.json"), """
+                {"format": "intune-cf-model", "version": 1, "algorithm": "spark-als", "params": {},
+                 "factors": 1, "global_mean": 3.0, "min_rating": 0.5, "max_rating": 5.0}""");
+        Files.writeString(dir.resolve("users.csv"), "userId,bias,f0\n1,0,1\n");
+        Files.writeString(dir.resolve("items.csv"), "movieId,bias,f0\n3,0,0.5\n4,0,0.25\n5,0,1.5\n6,0,-1.5\n");
+
+        RecommendationService imported = serviceWith(new ModelProperties.Cf("svd", Map.of(), 1,
+                dir.toString()));
+
+        Recommendations r = imported.forUser(1, Strategy.SVD, ItemFilter.NONE, 10);
+        assertThat(titles(r)).containsExactly("Alien (1979)", "King Kong (1933)", "King Kong (2005)",
+                "Finding Nemo (2003)");
+        assertThat(imported.models()).extracting(ModelInfo::algorithm).contains("spark-als");
     }
 
     private static Catalog votesFromRatings(Catalog catalog, RatingMatrix ratings) {
