@@ -115,7 +115,7 @@ final class RankingEvaluateCommand implements Command {
         }
         if (args.flag("json")) {
             Map<String, Object> json = new LinkedHashMap<>(settings);
-            json.put("models", results);
+            json.put("models", results.stream().map(RankingEvaluateCommand::json).toList());
             if (report != null) {
                 json.put("report", report.resolve("report.md").toString());
             }
@@ -129,6 +129,23 @@ final class RankingEvaluateCommand implements Command {
             out.println("report: " + report.resolve("report.md"));
         }
         return 0;
+    }
+
+    /** One strategy's figures with the snake_case keys of the other commands' JSON. */
+    static Map<String, Object> json(RankingEvaluation.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.model());
+        m.put("users", r.users());
+        m.put("ranked_users", r.rankedUsers());
+        m.put("precision", r.precision());
+        m.put("recall", r.recall());
+        m.put("ndcg", r.ndcg());
+        m.put("map", r.map());
+        m.put("coverage", r.coverage());
+        m.put("novelty", r.novelty());
+        m.put("fit_seconds", r.fitSeconds());
+        m.put("rank_seconds", r.rankSeconds());
+        return m;
     }
 
     static String table(List<RankingEvaluation.Result> results, int k) {

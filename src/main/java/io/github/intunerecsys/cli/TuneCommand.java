@@ -125,7 +125,7 @@ final class TuneCommand implements Command {
                     new RankingModels.Context(dataset.catalog(), test.train()), k, relevant);
             report.put("split", mode.name().toLowerCase(Locale.ROOT));
             report.put("k", k);
-            report.put("test", onTest);
+            report.put("test", RankingEvaluateCommand.json(onTest));
             if (!json) {
                 out.printf(Locale.ROOT, "best on the test split: NDCG@%d %.4f, P@%d %.4f, R@%d %.4f, MAP@%d %.4f%n",
                         k, onTest.ndcg(), k, onTest.precision(), k, onTest.recall(), k, onTest.map());
@@ -167,35 +167,29 @@ final class TuneCommand implements Command {
         StringBuilder y = new StringBuilder(String.format(Locale.ROOT,
                 "# tune --task %s --model %s: best score %.5f%nintune:%n  models:%n", task, model, best.score()));
         Map<String, String> p = best.params();
-        if (model.equals("hybrid")) {
+        if (model.equals("hybrid") || model.equals("ease")) {
+            // the service reads EASE's knobs beside the hybrid weights, which is where it uses EASE
             y.append("    hybrid:\n");
-            Map<String, String> keys = Map.of("w_cf", "cf-weight", "w_content", "content-weight", "w_pop",
-                    "popularity-weight", "w_rank", "ranking-weight", "liked", "liked-threshold");
-            p.forEach((name, value) -> {
-                if (keys.containsKey(name)) {
-                    y.append("      ").append(keys.get(name)).append(": ").append(value).append('\n');
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put("w_cf", "cf-weight");
+            keys.put("w_content", "content-weight");
+            keys.put("w_pop", "popularity-weight");
+            keys.put("w_rank", "ranking-weight");
+            keys.put("liked", "liked-threshold");
+            keys.put("lambda", "ease-lambda");
+            keys.put("min_item_ratings", "ease-min-item-ratings");
+            keys.forEach((name, key) -> {
+                if (p.containsKey(name)) {
+                    y.append("      ").append(key).append(": ").append(p.get(name)).append('\n');
                 }
             });
-            appendEase(y, p);
-        } else if (model.equals("ease")) {
-            appendEase(y, p);
+        } else if (model.equals("popularity") || model.equals("content")) {
+            y.append("    # no service keys for ").append(model).append("; best parameters: ").append(p).append('\n');
         } else {
             y.append("    cf:\n      algorithm: ").append(model).append("\n      params:\n");
             p.forEach((name, value) -> y.append("        ").append(name).append(": \"").append(value)
                     .append("\"\n"));
         }
         return y.toString();
-    }
-
-    private static void appendEase(StringBuilder y, Map<String, String> p) {
-        if (p.containsKey("lambda") || p.containsKey("min_item_ratings")) {
-            y.append("    ease:\n");
-            if (p.containsKey("lambda")) {
-                y.append("      lambda: ").append(p.get("lambda")).append('\n');
-            }
-            if (p.containsKey("min_item_ratings")) {
-                y.append("      min-item-ratings: ").append(p.get("min_item_ratings")).append('\n');
-            }
-        }
     }
 }

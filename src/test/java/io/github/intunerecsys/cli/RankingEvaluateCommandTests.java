@@ -54,7 +54,7 @@ class RankingEvaluateCommandTests {
     }
 
     private static String withoutTimings(String json) {
-        return json.replaceAll("\"(fitSeconds|rankSeconds)\"\\s*:\\s*[0-9.Ee-]+", "");
+        return json.replaceAll("\"(fit_seconds|rank_seconds)\"\\s*:\\s*[0-9.Ee-]+", "");
     }
 
     @Test

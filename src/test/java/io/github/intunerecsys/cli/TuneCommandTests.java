@@ -55,10 +55,14 @@ class TuneCommandTests {
     @Test
     void rankingTaskTunesOnAValidationSplitAndScoresTheTestSplit() throws IOException {
         RankingEvaluateCommandTests.writeTasteDataset(dir);
+        Path yaml = dir.resolve("hybrid.yml");
         CommandRun r = CommandRun.run("tune", "--task", "ranking", "--data", dir.toString(), "--model", "hybrid",
-                "--grid", "w_cf=0,0.1 w_pop=0,0.1", "--k", "5");
+                "--grid", "w_cf=0,0.1 w_pop=0,0.1", "--param", "lambda=10", "--k", "5", "--write-config",
+                yaml.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("best on the test split: NDCG@5").contains("best NDCG");
+        assertThat(Files.readString(yaml)).contains("    hybrid:\n").contains("      cf-weight: ")
+                .contains("      popularity-weight: ").contains("      ease-lambda: 10\n");
     }
 
     @Test
