@@ -8,6 +8,7 @@ import io.github.intunerecsys.pipeline.ScoringModel;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
@@ -73,9 +74,15 @@ public final class ModelBuilder {
             scorer = new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
                     cf.globalMean()));
             ModelProperties.Hybrid h = properties.hybrid();
+            EaseModel ease = null;
+            if (h.rankingWeight() > 0) {
+                t = System.nanoTime();
+                ease = EaseModel.fit(dataset.ratings(), h.easeLambda(), h.easeMinItemRatings(), h.easeMaxItems());
+                seconds.put("ease", since(t));
+            }
             hybrid = new HybridRecommender(catalog, dataset.ratings(), cf, content, popularityPrior(popularity,
                     catalog.size()), new HybridRecommender.Weights(h.cfWeight(), h.contentWeight(),
-                    h.popularityWeight(), h.likedThreshold()));
+                    h.popularityWeight(), h.likedThreshold(), h.rankingWeight()), ease == null ? null : ease::scores);
         }
         BitSet hidden = new BitSet(catalog.size());
         for (int i = 0; i < catalog.size(); i++) {
