@@ -51,9 +51,9 @@ public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content
      * @param easeMinItemRatings items rated fewer times are left out of EASE
      * @param easeMaxItems     at most this many items (the most rated) enter EASE: 8·m² bytes while fitting
      */
-    public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.3") double contentWeight,
+    public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.2") double contentWeight,
             @DefaultValue("0.1") double popularityWeight, @DefaultValue("4.0") double likedThreshold,
-            @DefaultValue("0") double rankingWeight, @DefaultValue("300") double easeLambda,
+            @DefaultValue("1.0") double rankingWeight, @DefaultValue("300") double easeLambda,
             @DefaultValue("10") int easeMinItemRatings, @DefaultValue("6000") int easeMaxItems) {
 
         @ConstructorBinding

@@ -71,8 +71,7 @@ public final class ModelBuilder {
                 cf = CfAlgorithms.create(cfProps.algorithm(), params).fit(RatingTriples.of(dataset.ratings()));
                 seconds.put("cf", since(t));
             }
-            scorer = new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
-                    cf.globalMean()));
+            scorer = scorerOf(cf);
             ModelProperties.Hybrid h = properties.hybrid();
             EaseModel ease = null;
             if (h.rankingWeight() > 0) {
@@ -93,6 +92,14 @@ public final class ModelBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         return new ModelSnapshot(version, dataset, popularity, content, titles, cf, hybrid, scorer, hidden,
                 Map.copyOf(seconds), Instant.now(), buildTime);
+    }
+
+    /** The CF item side in the batched kernel's layout; a bias-only model gets one zero factor. */
+    static BatchScorer scorerOf(CfModel cf) {
+        return cf.factors() == 0
+                ? new BatchScorer(ScoringModel.of(new float[cf.items()], 1, cf.rawItemBiases(), cf.globalMean()))
+                : new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
+                        cf.globalMean()));
     }
 
     /** 1 at the top of the overall weighted-rating chart, falling linearly to 0 at its end; 0 outside it. */

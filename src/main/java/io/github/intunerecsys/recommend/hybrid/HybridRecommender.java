@@ -116,7 +116,8 @@ public final class HybridRecommender implements Recommender {
 
     /**
      * The blend over candidates only, as serving does it: the CF top-M (scored in a batch by the scoring
-     * pipeline), the content neighbours of the movies the user liked, and the top-M of the popularity prior. A
+     * pipeline), the content neighbours of the movies the user liked, the movies the ranking model scores above
+     * zero, and the top-M of the popularity prior. A
      * movie outside all three has a CF score below the M-th and no content term, so with M well above the limit
      * the result equals {@link #recommend(RecommendationRequest)} but for movies lifted by the prior alone.
      *
@@ -151,7 +152,8 @@ public final class HybridRecommender implements Recommender {
         float[] rank = rankingPart(request);
         TopK top = new TopK(Math.min(request.limit(), n));
         for (int i = 0; i < n; i++) {
-            if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f)) {
+            if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f
+                    && (rank == null || rank[i] == 0f))) {
                 continue;
             }
             // a one-valued rating scale (scale 0) would make every score NaN
