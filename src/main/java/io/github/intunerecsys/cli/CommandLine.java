@@ -23,6 +23,7 @@ public final class CommandLine {
                 new GenerateCommand(),
                 new FetchDatasetCommand(),
                 new EvaluateCommand(),
+                new TuneCommand(),
                 new BenchLoadCommand(),
                 new BenchTrainCommand(),
                 new BenchContentCommand(),

@@ -25,7 +25,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "k-fold cross-validated RMSE/MSE/MAE of a CF model (svd, surprise-svd, svdpp, surprise-svdpp, baseline)";
+        return "k-fold cross-validated RMSE/MSE/MAE of a CF model, or --task ranking: top-K metrics per strategy";
     }
 
     @Override
@@ -50,13 +50,33 @@ final class EvaluateCommand implements Command {
                                   baseline: n_epochs reg_u reg_i)
                   --threads N     training threads for the SGD models (default 1: deterministic)
                   --json          one JSON object: rmse, mse, mae (means), folds, params
-                Exit code 1 on a data error, 2 on a usage error.""";
+                Exit code 1 on a data error, 2 on a usage error.
+
+                """ + new RankingEvaluateCommand().usage();
+    }
+
+    /** True when the arguments ask for {@code --task ranking} (either spelling). */
+    static boolean rankingTask(List<String> argv) {
+        for (int i = 0; i < argv.size(); i++) {
+            if (argv.get(i).equals("--task=ranking")
+                    || argv.get(i).equals("--task") && i + 1 < argv.size() && argv.get(i + 1).equals("ranking")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        if (rankingTask(argv)) {
+            return new RankingEvaluateCommand().run(argv, out, err);
+        }
         Args args = new Args(name(), argv, Set.of("json"), Set.of("data", "format", "model", "folds", "seed",
-                "threads"), Set.of("param"));
+                "threads", "task"), Set.of("param"));
+        if (!args.string("task", "rating").equals("rating")) {
+            throw new UsageException(name() + ": --task must be rating or ranking, got '" + args.string("task", "")
+                    + "'");
+        }
         String model = args.required("model");
         if (!CfAlgorithms.NAMES.contains(model)) {
             throw new UsageException(name() + ": unknown --model '" + model + "'; expected one of: "

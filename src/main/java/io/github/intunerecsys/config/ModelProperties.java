@@ -2,6 +2,7 @@ package io.github.intunerecsys.config;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -45,8 +46,23 @@ public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content
      * @param contentWeight    weight of the similarity to the movies the user liked
      * @param popularityWeight weight of the popularity prior (chart rank, 0..1)
      * @param likedThreshold   a rating at or above this (and above the user's mean) counts as liked
+     * @param rankingWeight    weight of the EASE ranking term (scaled to 0..1 per user); 0 builds no EASE model
+     * @param easeLambda       EASE's L2 regularisation λ
+     * @param easeMinItemRatings items rated fewer times are left out of EASE
+     * @param easeMaxItems     at most this many items (the most rated) enter EASE: 8·m² bytes while fitting
      */
-    public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.3") double contentWeight,
-            @DefaultValue("0.1") double popularityWeight, @DefaultValue("4.0") double likedThreshold) {
+    public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.2") double contentWeight,
+            @DefaultValue("0.1") double popularityWeight, @DefaultValue("4.0") double likedThreshold,
+            @DefaultValue("1.0") double rankingWeight, @DefaultValue("300") double easeLambda,
+            @DefaultValue("10") int easeMinItemRatings, @DefaultValue("6000") int easeMaxItems) {
+
+        @ConstructorBinding
+        public Hybrid {
+        }
+
+        /** Without the EASE ranking term. */
+        public Hybrid(double cfWeight, double contentWeight, double popularityWeight, double likedThreshold) {
+            this(cfWeight, contentWeight, popularityWeight, likedThreshold, 0, 300, 10, 6000);
+        }
     }
 }

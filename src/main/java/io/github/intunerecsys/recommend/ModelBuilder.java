@@ -8,6 +8,7 @@ import io.github.intunerecsys.pipeline.ScoringModel;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.CfModelFile;
+import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
@@ -85,12 +86,17 @@ public final class ModelBuilder {
             }
         }
         if (cf != null) {
-            scorer = new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
-                    cf.globalMean()));
+            scorer = scorerOf(cf);
             ModelProperties.Hybrid h = properties.hybrid();
+            EaseModel ease = null;
+            if (h.rankingWeight() > 0) {
+                t = System.nanoTime();
+                ease = EaseModel.fit(dataset.ratings(), h.easeLambda(), h.easeMinItemRatings(), h.easeMaxItems());
+                seconds.put("ease", since(t));
+            }
             hybrid = new HybridRecommender(catalog, dataset.ratings(), cf, content, popularityPrior(popularity,
                     catalog.size()), new HybridRecommender.Weights(h.cfWeight(), h.contentWeight(),
-                    h.popularityWeight(), h.likedThreshold()));
+                    h.popularityWeight(), h.likedThreshold(), h.rankingWeight()), ease == null ? null : ease::scores);
         }
         BitSet hidden = new BitSet(catalog.size());
         for (int i = 0; i < catalog.size(); i++) {
@@ -109,6 +115,14 @@ public final class ModelBuilder {
         return ContentOptions.defaults().withNeighbours(c.neighbours()).withMetadataTfidf(c.metadataTfidf())
                 .withSublinearTf(c.sublinearTf()).withCollectionRepeat(c.collectionRepeat())
                 .withDescription(c.description());
+    }
+
+    /** The CF item side in the batched kernel's layout; a bias-only model gets one zero factor. */
+    static BatchScorer scorerOf(CfModel cf) {
+        return cf.factors() == 0
+                ? new BatchScorer(ScoringModel.of(new float[cf.items()], 1, cf.rawItemBiases(), cf.globalMean()))
+                : new BatchScorer(ScoringModel.of(cf.rawItemFactors(), cf.factors(), cf.rawItemBiases(),
+                        cf.globalMean()));
     }
 
     /** 1 at the top of the overall weighted-rating chart, falling linearly to 0 at its end; 0 outside it. */

@@ -80,7 +80,8 @@ public final class PersonalScoring {
     public ScoredItems topN(ModelSnapshot s, int user, int k, BitSet allowed, BitSet excluded) {
         CfModel cf = s.cf();
         int f = cf.factors();
-        float[] factors = Arrays.copyOfRange(cf.rawUserFactors(), user * f, (user + 1) * f);
+        // a bias-only model is scored with one zero factor (see ModelBuilder.scorerOf)
+        float[] factors = f == 0 ? new float[1] : Arrays.copyOfRange(cf.rawUserFactors(), user * f, (user + 1) * f);
         int[] seen = excluded == null ? new int[0] : excluded.stream().toArray();
         ItemFilter filter = allowed == null ? ItemFilter.all() : ItemFilter.of(cf.items(), allowed::get);
         UserQuery query = new UserQuery(factors, cf.rawUserBiases()[user], Math.max(1, k), seen, filter);

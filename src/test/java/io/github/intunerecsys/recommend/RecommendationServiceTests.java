@@ -137,6 +137,14 @@ class RecommendationServiceTests {
     }
 
     @Test
+    void biasOnlyModelServesThroughTheBatchedScorer() {
+        RecommendationService baseline = serviceWith(new ModelProperties.Cf("baseline", Map.of(), 1, null));
+        Recommendations r = baseline.forUser(3, Strategy.SVD, ItemFilter.NONE, 10);
+        assertThat(titles(r)).containsExactly("Alien (1979)");
+        assertThat(baseline.forUser(1, Strategy.HYBRID, ItemFilter.NONE, 10).items()).hasSize(4);
+    }
+
+    @Test
     void servedHybridBlendsPipelineCandidatesLikeTheFullScan() {
         Recommendations served = service.forUser(1, Strategy.HYBRID, ItemFilter.NONE, 3);
         assertThat(served.strategy()).isEqualTo("hybrid");

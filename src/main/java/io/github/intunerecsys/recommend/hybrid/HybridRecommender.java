@@ -22,13 +22,17 @@ import java.util.Locale;
  * similar to the title (metadata cosine), ordered by the CF estimate for the user.
  *
  * <p><b>For a user alone</b> — a blend over every movie the user has not rated:
- * <pre>  score(i) = w_cf · (r̂(u,i) − r_min)/(r_max − r_min) + w_content · Σ_j w_j·sim(j,i) / Σ_j w_j + w_pop · prior(i)</pre>
+ * <pre>  score(i) = w_cf · (r̂(u,i) − r_min)/(r_max − r_min) + w_content · Σ_j w_j·sim(j,i) / Σ_j w_j + w_pop · prior(i)
+ *            + w_rank · max(0, s(u,i)) / max_i' s(u,i')</pre>
  * where j runs over the movies the user liked (rated at least {@code likedThreshold} and at least their own
  * mean; weight {@code w_j = r_uj − mean_u + 0.5}), {@code sim} is the content model's precomputed neighbour
  * cosine (0 outside the K neighbours), and {@code prior} is the movie's place in the weighted-rating chart
  * (1 at the top, falling linearly, 0 outside it). CF brings taste learnt from everybody, content brings "more like
  * what you loved" for movies CF knows little about, and the prior pulls toward well-rated classics when the other
- * two are unsure. Weights come from configuration ({@code intune.models.hybrid.*}).
+ * two are unsure. The optional last term is a ranking-oriented model ({@link RankingScorer}, e.g. EASE), scaled by
+ * the user's best accepted score: MF trained on RMSE predicts ratings well but ranks what a user will watch
+ * poorly, and the ranking model supplies exactly that. Weights come from configuration
+ * ({@code intune.models.hybrid.*}).
  *
  * <p>Immutable; one pass over the items per request, a bounded heap for the top K.
  */
@@ -44,12 +48,17 @@ public final class HybridRecommender implements Recommender {
     public static final int DEFAULT_CANDIDATES = 200;
 
     /** Blend weights and the "liked" threshold. */
-    public record Weights(double cf, double content, double popularity, double likedThreshold) {
+    public record Weights(double cf, double content, double popularity, double likedThreshold, double ranking) {
         public Weights {
-            if (cf < 0 || content < 0 || popularity < 0 || cf + content + popularity <= 0) {
+            if (cf < 0 || content < 0 || popularity < 0 || ranking < 0 || cf + content + popularity + ranking <= 0) {
                 throw new IllegalArgumentException("hybrid weights must be ≥ 0 and not all 0: " + cf + ", "
-                        + content + ", " + popularity);
+                        + content + ", " + popularity + ", " + ranking);
             }
+        }
+
+        /** Without a ranking model. */
+        public Weights(double cf, double content, double popularity, double likedThreshold) {
+            this(cf, content, popularity, likedThreshold, 0);
         }
     }
 
@@ -60,6 +69,7 @@ public final class HybridRecommender implements Recommender {
     private final float[] prior;
     private final int[] priorOrder;   // item indices by prior, highest first
     private final Weights weights;
+    private final RankingScorer ranking;
 
     /**
      * @param ratings the ratings CF was trained on (the user's liked movies come from here)
@@ -67,6 +77,14 @@ public final class HybridRecommender implements Recommender {
      */
     public HybridRecommender(Catalog catalog, RatingMatrix ratings, CfModel cf, ContentModel content, float[] prior,
             Weights weights) {
+        this(catalog, ratings, cf, content, prior, weights, null);
+    }
+
+    /**
+     * @param ranking ranking-oriented scores blended with weight {@code weights.ranking()}, or null for none
+     */
+    public HybridRecommender(Catalog catalog, RatingMatrix ratings, CfModel cf, ContentModel content, float[] prior,
+            Weights weights, RankingScorer ranking) {
         if (prior.length != catalog.size()) {
             throw new IllegalArgumentException("prior has " + prior.length + " items, catalog " + catalog.size());
         }
@@ -78,6 +96,7 @@ public final class HybridRecommender implements Recommender {
         this.priorOrder = java.util.stream.IntStream.range(0, prior.length).boxed()
                 .sorted((a, b) -> Float.compare(prior[b], prior[a])).mapToInt(Integer::intValue).toArray();
         this.weights = weights;
+        this.ranking = ranking;
     }
 
     @Override
@@ -97,7 +116,8 @@ public final class HybridRecommender implements Recommender {
 
     /**
      * The blend over candidates only, as serving does it: the CF top-M (scored in a batch by the scoring
-     * pipeline), the content neighbours of the movies the user liked, and the top-M of the popularity prior. A
+     * pipeline), the content neighbours of the movies the user liked, the movies the ranking model scores above
+     * zero, and the top-M of the popularity prior. A
      * movie outside all three has a CF score below the M-th and no content term, so with M well above the limit
      * the result equals {@link #recommend(RecommendationRequest)} but for movies lifted by the prior alone.
      *
@@ -129,13 +149,17 @@ public final class HybridRecommender implements Recommender {
         float wCf = (float) weights.cf();
         float wContent = likedWeight > 0 ? (float) (weights.content() / likedWeight) : 0f;
         float wPop = (float) weights.popularity();
+        float[] rank = rankingPart(request);
         TopK top = new TopK(Math.min(request.limit(), n));
         for (int i = 0; i < n; i++) {
-            if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f)) {
+            if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f
+                    && (rank == null || rank[i] == 0f))) {
                 continue;
             }
-            float cfPart = (cf.predict(u, i) - cf.minRating()) / scale;
-            top.offer(i, wCf * cfPart + wContent * similarity[i] + wPop * prior[i]);
+            // a one-valued rating scale (scale 0) would make every score NaN
+            float cfPart = scale > 0 ? (cf.predict(u, i) - cf.minRating()) / scale : 0f;
+            float score = wCf * cfPart + wContent * similarity[i] + wPop * prior[i];
+            top.offer(i, rank == null ? score : score + rank[i]);
         }
         ScoredItems best = top.drain();
         List<Recommendation> out = new ArrayList<>(best.size());
@@ -144,6 +168,26 @@ public final class HybridRecommender implements Recommender {
             out.add(new Recommendation(i, best.scores()[r], reason(u, i, similarity[i] * wContent, because[i])));
         }
         return out;
+    }
+
+    /** {@code w_rank · max(0, s(u,i)) / max s} per item, or null when there is no ranking term. */
+    private float[] rankingPart(RecommendationRequest request) {
+        if (ranking == null || weights.ranking() <= 0 || request.user() < 0) {
+            return null;
+        }
+        float[] s = new float[catalog.size()];
+        ranking.scores(request.user(), s);
+        float best = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] > best && request.accepts(i)) {
+                best = s[i];
+            }
+        }
+        float scale = best > 0 ? (float) weights.ranking() / best : 0f;
+        for (int i = 0; i < s.length; i++) {
+            s[i] = s[i] > 0 ? s[i] * scale : 0f;
+        }
+        return s;
     }
 
     /**
