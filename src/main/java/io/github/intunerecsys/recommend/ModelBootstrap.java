@@ -10,6 +10,7 @@ import io.github.intunerecsys.config.DataProperties;
 import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
+import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
 import java.io.IOException;
@@ -97,13 +98,30 @@ class ModelBootstrap {
             log.info("CF model version {} loaded from {} in {} ms", version, store.directory(),
                     (System.nanoTime() - t) / 1_000_000);
         }
-        ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content);
+        EaseModel ease = null;
+        boolean easeLoaded = false;
+        long easeFingerprint = ModelStore.easeFingerprint(fingerprint, models.hybrid());
+        if (models.hybrid().rankingWeight() > 0 && dataset.ratings().size() > 0) {
+            t = System.nanoTime();
+            ease = store.ease(easeFingerprint, dataset.ratings()).orElse(null);
+            easeLoaded = ease != null;
+            if (easeLoaded) {
+                log.info("EASE model loaded from {} in {} ms", store.directory(), (System.nanoTime() - t) / 1_000_000);
+            } else {
+                ease = ModelBuilder.fitEase(models, dataset.ratings());
+                log.info("EASE model fitted in {} ms", (System.nanoTime() - t) / 1_000_000);
+            }
+        }
+        ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content, ease);
         try {
             if (cf == null && snapshot.cf() != null && !imported) {
                 log.info("CF model written to {}", store.write(snapshot, fingerprint, Double.NaN));
             }
             if (content == null) {
                 log.info("content model written to {}", store.writeContent(snapshot.content(), contentFingerprint));
+            }
+            if (ease != null && !easeLoaded) {
+                log.info("EASE model written to {}", store.writeEase(ease, easeFingerprint));
             }
         } catch (IOException e) {
             log.warn("cannot write models to {}: {}", store.directory(), e.toString());

@@ -46,6 +46,12 @@ public final class ModelBuilder {
      * the same catalog (either may be null: then it is built).
      */
     public ModelSnapshot build(long version, Dataset dataset, CfModel trained, ContentModel built) {
+        return build(version, dataset, trained, built, null);
+    }
+
+    /** As above, with an EASE model fitted before on the same ratings (null: fitted here if configured). */
+    public ModelSnapshot build(long version, Dataset dataset, CfModel trained, ContentModel built,
+            EaseModel fitted) {
         long start = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Catalog catalog = dataset.catalog();
@@ -88,10 +94,10 @@ public final class ModelBuilder {
         if (cf != null) {
             scorer = scorerOf(cf);
             ModelProperties.Hybrid h = properties.hybrid();
-            EaseModel ease = null;
-            if (h.rankingWeight() > 0) {
+            EaseModel ease = h.rankingWeight() > 0 ? fitted : null;
+            if (h.rankingWeight() > 0 && ease == null) {
                 t = System.nanoTime();
-                ease = EaseModel.fit(dataset.ratings(), h.easeLambda(), h.easeMinItemRatings(), h.easeMaxItems());
+                ease = fitEase(properties, dataset.ratings());
                 seconds.put("ease", since(t));
             }
             hybrid = new HybridRecommender(catalog, dataset.ratings(), cf, content, popularityPrior(popularity,
@@ -107,6 +113,12 @@ public final class ModelBuilder {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         return new ModelSnapshot(version, dataset, popularity, content, titles, cf, hybrid, scorer, hidden,
                 Map.copyOf(seconds), Instant.now(), buildTime);
+    }
+
+    /** The EASE ranking model {@code intune.models.hybrid.ease-*} asks for. */
+    public static EaseModel fitEase(ModelProperties properties, io.github.intunerecsys.catalog.RatingMatrix ratings) {
+        ModelProperties.Hybrid h = properties.hybrid();
+        return EaseModel.fit(ratings, h.easeLambda(), h.easeMinItemRatings(), h.easeMaxItems());
     }
 
     /** The content options {@code intune.models.content.*} asks for. */

@@ -7,6 +7,8 @@ import io.github.intunerecsys.config.ModelProperties;
 import io.github.intunerecsys.config.ModelStoreProperties;
 import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
+import io.github.intunerecsys.recommend.collaborative.EaseModel;
+import io.github.intunerecsys.recommend.collaborative.EaseSnapshotFile;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentModelFile;
 import io.github.intunerecsys.recommend.content.ContentOptions;
@@ -106,6 +108,37 @@ public class ModelStore {
             h = mix(h, m.toString());
         }
         return mix(h, options.toString());
+    }
+
+    /** The CF fingerprint's dataset part with the EASE settings. */
+    public static long easeFingerprint(long datasetFingerprint, ModelProperties.Hybrid h) {
+        return mix(datasetFingerprint, "ease|" + h.easeLambda() + "|" + h.easeMinItemRatings() + "|"
+                + h.easeMaxItems());
+    }
+
+    private static long mix(long h, long v) {
+        return mix(mix(h, (int) v), (int) (v >>> 32));
+    }
+
+    /** The EASE model file of a fingerprint, if there is a readable one (a damaged one is skipped). */
+    public Optional<EaseModel> ease(long fingerprint, RatingMatrix ratings) {
+        Path file = dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint));
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EaseSnapshotFile.read(file, fingerprint, ratings));
+        } catch (IOException e) {
+            log.warn("skipping damaged EASE model file: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public Path writeEase(EaseModel ease, long fingerprint) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint));
+        EaseSnapshotFile.write(file, ease, fingerprint);
+        return file;
     }
 
     /** The content model file of a fingerprint, if there is a readable one (a damaged one is skipped). */

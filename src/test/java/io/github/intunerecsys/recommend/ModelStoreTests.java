@@ -111,6 +111,27 @@ class ModelStoreTests {
     }
 
     @Test
+    void anEaseModelReadsBackWithTheSameScoresAndADamagedOneIsSkipped() throws IOException {
+        ModelStore store = store();
+        RatingMatrix ratings = snapshot.dataset().ratings();
+        var ease = io.github.intunerecsys.recommend.collaborative.EaseModel.fit(ratings, 10, 1, 30);
+        Path file = store.writeEase(ease, 77);
+        var loaded = store.ease(77, ratings).orElseThrow();
+        float[] a = new float[ratings.items()];
+        float[] b = new float[ratings.items()];
+        for (int u = 0; u < ratings.users(); u++) {
+            ease.scores(u, a);
+            loaded.scores(u, b);
+            assertThat(b).containsExactly(a);
+        }
+        assertThat(store.ease(78, ratings)).isEmpty();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 9] ^= 2;
+        Files.write(file, bytes);
+        assertThat(store.ease(77, ratings)).isEmpty();
+    }
+
+    @Test
     void olderFilesBeyondTheLimitAreDeleted() throws IOException {
         ModelStore store = store();
         for (long v = 1; v <= 4; v++) {

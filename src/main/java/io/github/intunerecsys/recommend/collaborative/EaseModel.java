@@ -30,12 +30,12 @@ public final class EaseModel {
     public static final int DEFAULT_MAX_ITEMS = 6000;
 
     private final RatingMatrix ratings;
-    private final int[] modelIndex;   // catalog item → row of B, or -1
-    private final int[] itemOf;       // row of B → catalog item
-    private final float[] weights;    // m × m, row-major
+    final int[] modelIndex;           // catalog item → row of B, or -1
+    final int[] itemOf;               // row of B → catalog item
+    final float[] weights;            // m × m, row-major
     private final double lambda;
 
-    private EaseModel(RatingMatrix ratings, int[] modelIndex, int[] itemOf, float[] weights, double lambda) {
+    EaseModel(RatingMatrix ratings, int[] modelIndex, int[] itemOf, float[] weights, double lambda) {
         this.ratings = ratings;
         this.modelIndex = modelIndex;
         this.itemOf = itemOf;
