@@ -43,7 +43,17 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ModelVersionEtags(service, web));
+        registry.addInterceptor(new ModelVersionEtags(service, web)).excludePathPatterns("/error");
+    }
+
+    /** Tomcat's own error reports (oversized headers, bad request lines) as problem details, not HTML. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean
