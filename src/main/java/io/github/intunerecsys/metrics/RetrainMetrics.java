@@ -12,6 +12,7 @@ class RetrainMetrics implements MeterBinder {
 
     static final String REJECTED = "intune.model.rejected";
     static final String RETRAINED = "intune.model.retrained";
+    static final String RMSE = "intune.model.rmse";
 
     private final ModelRetrainer retrainer;
 
@@ -26,6 +27,10 @@ class RetrainMetrics implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder(RETRAINED, retrainer, ModelRetrainer::acceptedCount)
                 .description("Retrained models validated and swapped in")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder(RMSE, retrainer, ModelRetrainer::lastAcceptedRmse)
+                .tag("model", "cf")
+                .description("Holdout RMSE of the last retrained CF model validated and swapped in (NaN before one)")
                 .register(registry);
     }
 }

@@ -239,6 +239,11 @@ public class ModelRetrainer implements AutoCloseable {
     }
 
     /** Retrained models kept out because their holdout RMSE regressed ({@code intune.model.rejected}). */
+    /** Holdout RMSE of the last model this process validated and swapped in; NaN before the first retrain. */
+    public synchronized double lastAcceptedRmse() {
+        return lastAcceptedRmse;
+    }
+
     public long rejectedCount() {
         return rejected.get();
     }
