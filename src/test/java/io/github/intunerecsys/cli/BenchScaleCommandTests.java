@@ -29,7 +29,7 @@ class BenchScaleCommandTests {
     void twoTinySizesReportEveryStageAndItsGrowthExponent() throws Exception {
         Path json = work.resolve("scale.json");
         Path svg = work.resolve("scale.svg");
-        int code = run("bench-scale", "--sizes", "20000,40000", "--movies", "300,600", "--work",
+        int code = run("bench-scale", "--sizes", "10000,20000", "--movies", "200,400", "--work",
                 work.resolve("data").toString(), "--json", json.toString(), "--plot", svg.toString(), "--threads", "1",
                 "--epochs", "1", "--queries", "50", "--batch", "8", "--no-warmup");
 
@@ -37,9 +37,9 @@ class BenchScaleCommandTests {
         JsonNode report = JsonMapper.builder().build().readTree(Files.readString(json));
         assertThat(report.get("sizes")).hasSize(2);
         JsonNode small = report.get("sizes").get(0);
-        assertThat(small.get("ratings").asLong()).isEqualTo(20_000);
-        assertThat(small.get("movies").asInt()).isEqualTo(300);
-        assertThat(small.get("users").asInt()).isEqualTo(208); // 20,000 / 96.07 ratings per user
+        assertThat(small.get("ratings").asLong()).isEqualTo(10_000);
+        assertThat(small.get("movies").asInt()).isEqualTo(200);
+        assertThat(small.get("users").asInt()).isEqualTo(104); // 10,000 / 96.07 ratings per user
         assertThat(small.get("generated").asBoolean()).isTrue();
         for (String stage : new String[] {"load", "cf_epoch_1t", "content_metadata", "content_description"}) {
             assertThat(small.get("stages").get(stage).get("seconds").asDouble()).as(stage).isPositive();
@@ -65,7 +65,7 @@ class BenchScaleCommandTests {
 
     @Test
     void rerunReusesTheGeneratedDataset() throws Exception {
-        String[] args = {"bench-scale", "--sizes", "20000", "--movies", "300", "--work", work.toString(),
+        String[] args = {"bench-scale", "--sizes", "3000", "--movies", "100", "--work", work.toString(),
             "--threads", "1", "--epochs", "1", "--queries", "10", "--no-warmup", "--no-description"};
         assertThat(run(args)).isZero();
         out.reset();
