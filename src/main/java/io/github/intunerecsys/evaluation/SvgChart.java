@@ -166,7 +166,7 @@ final class SvgChart {
         return svg;
     }
 
-    /** The y axis with five ticks and grid lines, the x axis line, and the x label. */
+    /** The y axis with five ticks and grid lines (none when min is NaN), the x axis line, and the x label. */
     private static void axes(StringBuilder svg, double min, double max, String xLabel) {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         for (int t = 0; t <= 5 && !Double.isNaN(min); t++) {

@@ -2,9 +2,6 @@ package io.github.intunerecsys.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,23 +14,15 @@ class BenchScaleCommandTests {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return CommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
     @Test
     void twoTinySizesReportEveryStageAndItsGrowthExponent() throws Exception {
         Path json = work.resolve("scale.json");
         Path svg = work.resolve("scale.svg");
-        int code = run("bench-scale", "--sizes", "10000,20000", "--movies", "200,400", "--work",
+        CommandRun run = CommandRun.run("bench-scale", "--sizes", "10000,20000", "--movies", "200,400", "--work",
                 work.resolve("data").toString(), "--json", json.toString(), "--plot", svg.toString(), "--threads", "1",
                 "--epochs", "1", "--queries", "50", "--batch", "8", "--no-warmup");
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         JsonNode report = JsonMapper.builder().build().readTree(Files.readString(json));
         assertThat(report.get("sizes")).hasSize(2);
         JsonNode small = report.get("sizes").get(0);
@@ -60,18 +49,18 @@ class BenchScaleCommandTests {
                     ? "movies" : "ratings");
         }
         assertThat(Files.readString(svg)).startsWith("<svg").contains("cf_epoch_1t").endsWith("</svg>\n");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exponent load");
+        assertThat(run.err()).contains("exponent load");
     }
 
     @Test
     void rerunReusesTheGeneratedDataset() throws Exception {
         String[] args = {"bench-scale", "--sizes", "3000", "--movies", "100", "--work", work.toString(),
             "--threads", "1", "--epochs", "1", "--queries", "10", "--no-warmup", "--no-description"};
-        assertThat(run(args)).isZero();
-        out.reset();
-        assertThat(run(args)).isZero();
+        assertThat(CommandRun.run(args).code()).isZero();
+        CommandRun again = CommandRun.run(args);
+        assertThat(again.code()).isZero();
 
-        JsonNode report = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode report = JsonMapper.builder().build().readTree(again.out());
         assertThat(report.get("sizes").get(0).get("generated").asBoolean()).isFalse();
         assertThat(report.get("sizes").get(0).get("stages").has("content_description")).isFalse();
         assertThat(report.get("exponents")).isEmpty();
@@ -79,7 +68,8 @@ class BenchScaleCommandTests {
 
     @Test
     void sizesAndMoviesMustPairUp() {
-        assertThat(run("bench-scale", "--sizes", "20000,40000", "--movies", "300")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("one value per size");
+        CommandRun run = CommandRun.run("bench-scale", "--sizes", "20000,40000", "--movies", "300");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("one value per size");
     }
 }
