@@ -27,6 +27,7 @@ public final class CommandLine {
                 new BenchLoadCommand(),
                 new BenchTrainCommand(),
                 new BenchContentCommand(),
+                new BenchScaleCommand(),
                 new BenchFeedbackCommand());
     }
 

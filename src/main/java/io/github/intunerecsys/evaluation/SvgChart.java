@@ -99,6 +99,63 @@ final class SvgChart {
         return svg.append("</svg>\n").toString();
     }
 
+    /**
+     * Lines on log-log axes (decade grid), for cost against size: a straight line of slope p is growth
+     * like size^p. Non-positive values are left out of their line.
+     */
+    static String logLog(String title, String xLabel, double[] x, List<Series> series) {
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : s.values()) {
+                if (v > 0) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                }
+            }
+        }
+        if (!(yMax >= yMin)) {
+            yMin = 1;
+            yMax = 10;
+        }
+        double ly0 = Math.floor(Math.log10(yMin));
+        double ly1 = Math.max(ly0 + 1, Math.ceil(Math.log10(yMax)));
+        double lx0 = Math.floor(Math.log10(x[0]));
+        double lx1 = Math.max(lx0 + 1, Math.ceil(Math.log10(x[x.length - 1])));
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        StringBuilder svg = open(title);
+        for (double d = ly0; d <= ly1; d++) {
+            double y = TOP + plotHeight * (ly1 - d) / (ly1 - ly0);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                    + "stroke=\"#ddd\"/>%n", LEFT, y, WIDTH - RIGHT, y));
+            text(svg, LEFT - 6, y + 4, "end", "1e" + (int) d);
+        }
+        for (double d = lx0; d <= lx1; d++) {
+            double px = LEFT + plotWidth * (d - lx0) / (lx1 - lx0);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                    + "stroke=\"#ddd\"/>%n", px, TOP, px, HEIGHT - BOTTOM));
+            text(svg, px, HEIGHT - BOTTOM + 18, "middle", "1e" + (int) d);
+        }
+        axes(svg, Double.NaN, Double.NaN, xLabel);
+        for (int s = 0; s < series.size(); s++) {
+            StringBuilder points = new StringBuilder();
+            double[] v = series.get(s).values();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] > 0) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ",
+                            LEFT + plotWidth * (Math.log10(x[i]) - lx0) / (lx1 - lx0),
+                            TOP + plotHeight * (ly1 - Math.log10(v[i])) / (ly1 - ly0)));
+                }
+            }
+            svg.append(String.format(Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    PALETTE[s % PALETTE.length], points.toString().strip()));
+        }
+        legend(svg, series);
+        return svg.append("</svg>\n").toString();
+    }
+
     private static StringBuilder open(String title) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -109,10 +166,10 @@ final class SvgChart {
         return svg;
     }
 
-    /** The y axis with five ticks and grid lines, the x axis line, and the x label. */
+    /** The y axis with five ticks and grid lines (none when min is NaN), the x axis line, and the x label. */
     private static void axes(StringBuilder svg, double min, double max, String xLabel) {
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        for (int t = 0; t <= 5; t++) {
+        for (int t = 0; t <= 5 && !Double.isNaN(min); t++) {
             double v = min + (max - min) * t / 5;
             double y = TOP + plotHeight * (1 - t / 5.0);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
