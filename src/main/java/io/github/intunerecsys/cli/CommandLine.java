@@ -20,7 +20,9 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
-                new BenchFeedbackCommand());
+                new BenchFeedbackCommand(),
+                new PretrainTunerCommand(),
+                new BenchTunerCommand());
     }
 
     private CommandLine() {
