@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  * y = r + γ · Q_target(s', argmax_{a' valid} Q(s', a'))      (double DQN: the online net picks, the target net values)
  * </pre>
  *
- * and the target network is synced every {@code targetSync} updates. Actions are ε-greedy over the valid moves;
+ * and the target network is synced every {@code targetSync} updates. Half of every minibatch is drawn from the
+ * {@value #RECENT_WINDOW} latest transitions, so that a changed world is learned in minutes. Actions are ε-greedy over the valid moves;
  * ε decays geometrically to {@code epsilonMin} and re-opens to {@code reopenEpsilon} when {@link ShiftDetector}
  * sees the load regime change, so the agent re-learns a flipped environment instead of trusting stale values.
  *
@@ -78,6 +79,9 @@ public final class DqnPolicy extends AbstractTuningPolicy {
                     targetSync, start, epsilonMin, epsilonDecay, reopenEpsilon);
         }
     }
+
+    /** Transitions counted as recent for the half of each minibatch drawn from them. */
+    static final int RECENT_WINDOW = 200;
 
     private final Settings settings;
     private final double sloMillis;
@@ -160,7 +164,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             replay.add(previousState, previousAction, reward, state, mask);
             learn();
         }
-        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis)) {
+        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, lastExplored)) {
             epsilon = Math.max(epsilon, settings.reopenEpsilon());
         }
         int action = choose(state, mask);
@@ -204,7 +208,9 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         double[] targets = new double[n];
         for (int step = 0; step < settings.trainSteps(); step++) {
             for (int k = 0; k < n; k++) {
-                int i = replay.sample(random);
+                // Half of each minibatch from recent experience: after the world changes, old transitions that
+                // contradict the new ones (same state, other outcome) would otherwise outvote them for a long time.
+                int i = k % 2 == 0 ? replay.sampleRecent(random, RECENT_WINDOW) : replay.sample(random);
                 double[] next = encoder.normalise(replay.nextState(i));
                 int best = argmax(online.predict(next), replay.nextMask(i));
                 targets[k] = replay.reward(i) + settings.gamma() * target.predict(next)[best];

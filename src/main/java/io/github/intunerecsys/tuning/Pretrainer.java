@@ -70,6 +70,8 @@ public final class Pretrainer {
                 left -= length;
             }
         }
+        // A deployed agent starts exploiting what it learned; exploration re-opens by itself on the first shift.
+        agent.setExploration(agent.settings().epsilonMin());
         return new Result(intervals, agent.exploration(), tail == 0 ? Double.NaN : tailReward / tail, agent.updates());
     }
 }

@@ -49,6 +49,12 @@ final class ReplayBuffer {
         return random.nextInt(size);
     }
 
+    /** One of the {@code window} most recent transitions. */
+    int sampleRecent(RandomGenerator random, int window) {
+        int back = 1 + random.nextInt(Math.min(size, window));
+        return Math.floorMod(head - back, states.length);
+    }
+
     double[] state(int i) {
         return states[i];
     }

@@ -4,7 +4,8 @@ package io.github.intunerecsys.tuning;
  * Detects a change of load regime, on which the RL agent re-opens exploration. A shift is declared when, after
  * {@link #DEFAULT_WARMUP} intervals, the arrival rate leaves a band of ±{@link #DEFAULT_ARRIVAL_BAND} (relative)
  * around its EMA, p99 exceeds {@link #DEFAULT_P99_FACTOR}× its EMA (and the SLO), or the reward falls more than
- * {@link #DEFAULT_REWARD_DROP} below its EMA. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
+ * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only after a greedy action, since an exploratory one
+ * is expected to cost. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
  * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals.
  */
 final class ShiftDetector {
@@ -23,8 +24,11 @@ final class ShiftDetector {
     private int quiet;
     private long shifts;
 
-    /** Feeds one interval; true when it starts a new regime. */
-    boolean update(double arrival, double p99, double reward, double sloMillis) {
+    /**
+     * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
+     * agent's own doing, so then only the arrival rate (which the agent does not control) can signal a shift.
+     */
+    boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterExploration) {
         arrival = Double.isFinite(arrival) ? arrival : 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
@@ -32,7 +36,7 @@ final class ShiftDetector {
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
-            shift = arrivalMoved || p99Jumped || rewardFell;
+            shift = arrivalMoved || (!afterExploration && (p99Jumped || rewardFell));
         }
         if (shift) {
             shifts++;
@@ -43,8 +47,10 @@ final class ShiftDetector {
         } else {
             quiet = Math.max(0, quiet - 1);
             arrivalEma = ema(arrivalEma, arrival);
-            p99Ema = Double.isFinite(p99) ? ema(p99Ema, p99) : p99Ema;
-            rewardEma = ema(rewardEma, reward);
+            if (!afterExploration) {
+                p99Ema = Double.isFinite(p99) ? ema(p99Ema, p99) : p99Ema;
+                rewardEma = ema(rewardEma, reward);
+            }
         }
         seen++;
         return shift;
