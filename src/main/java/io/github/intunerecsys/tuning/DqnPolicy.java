@@ -20,6 +20,8 @@ import java.util.random.RandomGenerator;
  * {@value #RECENT_WINDOW} latest transitions, so that a changed world is learned in minutes. Actions are ε-greedy over the valid moves;
  * ε decays geometrically to {@code epsilonMin} and re-opens to {@code reopenEpsilon} when {@link ShiftDetector}
  * sees the load regime change, so the agent re-learns a flipped environment instead of trusting stale values.
+ * Exploration is conservative: random moves are drawn among those valued within {@value #EXPLORATION_MARGIN} of the
+ * greedy one, so a trained agent stops trying moves it knows to be disastrous (one thread fewer at saturation).
  *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
@@ -82,6 +84,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
 
     /** Transitions counted as recent for the half of each minibatch drawn from them. */
     static final int RECENT_WINDOW = 200;
+    /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
+    static final double EXPLORATION_MARGIN = 0.5;
 
     private final Settings settings;
     private final double sloMillis;
@@ -177,20 +181,27 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     }
 
     private int choose(double[] state, boolean[] mask) {
+        double[] q = online.predict(encoder.normalise(state));
+        int greedy = argmax(q, mask);
         lastExplored = random.nextDouble() < epsilon;
         if (lastExplored) {
+            // Conservative exploration: only among moves the agent does not already know to be much worse, so a
+            // trained agent does not test "one thread fewer" at saturation again and again. An untrained agent's
+            // values are all near zero, so it explores every move.
+            boolean[] candidates = new boolean[mask.length];
             int valid = 0;
-            for (boolean m : mask) {
-                valid += m ? 1 : 0;
+            for (int a = 0; a < mask.length; a++) {
+                candidates[a] = mask[a] && q[a] >= q[greedy] - EXPLORATION_MARGIN;
+                valid += candidates[a] ? 1 : 0;
             }
             int pick = random.nextInt(valid);
             for (int a = 0; a < mask.length; a++) {
-                if (mask[a] && pick-- == 0) {
+                if (candidates[a] && pick-- == 0) {
                     return a;
                 }
             }
         }
-        return argmax(online.predict(encoder.normalise(state)), mask);
+        return greedy;
     }
 
     /** Greedy Q values of a state, for inspection and tests. */

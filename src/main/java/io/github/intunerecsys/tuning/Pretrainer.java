@@ -36,8 +36,65 @@ public final class Pretrainer {
     }
 
     public DqnPolicy newAgent() {
+        return newAgent(seed);
+    }
+
+    DqnPolicy newAgent(long agentSeed) {
         return new DqnPolicy(DqnPolicy.Settings.defaults().withEpsilonDecay(DEFAULT_EPSILON_DECAY),
-                reward.sloMillis(), seed);
+                reward.sloMillis(), agentSeed);
+    }
+
+    /**
+     * Trains {@code candidates} agents from different seeds (DQN results vary a lot with the seed) and keeps the one
+     * with the best mean reward on held-out simulated episodes that none of them trained on.
+     */
+    public DqnPolicy trainBest(int candidates, int intervals, java.util.function.Consumer<String> progress) {
+        DqnPolicy best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < candidates; c++) {
+            var trainer = new Pretrainer(reward, bounds, seed + 1000L * c);
+            DqnPolicy agent = trainer.newAgent(seed + 1000L * c);
+            trainer.train(agent, intervals);
+            double score = evaluate(agent, DEFAULT_EVALUATION_INTERVALS, seed ^ 0x7F4A7C15L);
+            progress.accept(String.format(java.util.Locale.ROOT, "candidate %d: held-out mean reward %.4f", c, score));
+            if (score > bestScore) {
+                bestScore = score;
+                best = agent;
+            }
+        }
+        return best;
+    }
+
+    public static final int DEFAULT_EVALUATION_INTERVALS = 6_000;
+
+    /**
+     * Mean reward of the agent acting greedily (ε = 0, still learning as it would in service) over fresh episodes
+     * drawn with {@code evaluationSeed}; the agent's ε is restored afterwards but its learning is not undone, so
+     * evaluate a copy or accept the extra training.
+     */
+    public double evaluate(DqnPolicy agent, int intervals, long evaluationSeed) {
+        double epsilon = agent.exploration();
+        var evaluator = new Pretrainer(reward, bounds, evaluationSeed);
+        agent.setExploration(0);
+        double total = 0;
+        int n = 0;
+        var random = new SplittableRandom(evaluationSeed);
+        while (n < intervals) {
+            KernelProfile profile = PROFILES[random.nextInt(PROFILES.length)].scaled(0.4 + 1.1 * random.nextDouble());
+            var sim = new PipelineSimulator(profile, reward.cores(), bounds, new KnobSetting(reward.cores(), 1),
+                    reward.sloMillis(), 1.0, random.nextLong());
+            var loop = new TuningLoop(agent, sim, sim, reward, java.time.InstantSource.system(), TunerMetrics.NONE, 1);
+            agent.onExternalChange(null);
+            for (int regime = 0; regime < 5 && n < intervals; regime++) {
+                sim.setArrivalRate(sim.capacity() * (0.05 + 0.9 * random.nextDouble()));
+                for (int i = 0; i < 60 && n < intervals; i++, n++) {
+                    total += loop.step().reward();
+                }
+            }
+        }
+        agent.setExploration(epsilon);
+        assert evaluator != null;
+        return total / n;
     }
 
     public Result train(DqnPolicy agent, int intervals) {

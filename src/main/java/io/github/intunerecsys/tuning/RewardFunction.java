@@ -3,11 +3,13 @@ package io.github.intunerecsys.tuning;
 /**
  * The quantity the tuner maximises, per interval:
  *
- * <pre>reward = goodput / offered − costPerThread · threads − breachPenalty · min(breach, MAX_BREACH)</pre>
+ * <pre>reward = goodput / offered − costPerThread · threads − breachPenalty · (min(breach, MAX_BREACH) + BREACH_STEP·[breach > 0])</pre>
  *
  * where {@code offered = max(arrivalRate, throughput)}, {@code threads = busy + IDLE_THREAD_WEIGHT · poolSize} with
  * {@code busy = min(poolSize, cpuUsage · cores)} (the pool size when CPU usage is unknown) — an idle thread costs a
- * tenth of a busy one (memory, scheduling), so surplus threads are given back — and {@code breach = max(0, p99 / slo − 1)}, the relative SLO overshoot.
+ * tenth of a busy one (memory, scheduling), so surplus threads are given back — and {@code breach = max(0, p99 / slo − 1)},
+ * the relative SLO overshoot. Crossing the SLO at all costs {@code BREACH_STEP} more, so that among configurations of
+ * nearly equal goodput the agent prefers one with latency headroom to one sitting on the line.
  *
  * <p>Goodput is taken as a share of the offered load so that the weights do not depend on the catalogue size or the
  * traffic level: a reward of 1 means every request was served within the SLO for free. Under overload the share
@@ -28,6 +30,7 @@ public record RewardFunction(double sloMillis, double costPerThread, double brea
     /** Overshoot is capped so one pathological interval does not dominate what the agent learns. */
     public static final double MAX_BREACH = 4;
     public static final double IDLE_THREAD_WEIGHT = 0.1;
+    public static final double BREACH_STEP = 0.4;
 
     public RewardFunction {
         if (!(sloMillis > 0) || costPerThread < 0 || breachPenalty < 0 || cores < 1) {
@@ -44,7 +47,9 @@ public record RewardFunction(double sloMillis, double costPerThread, double brea
         double offered = Math.max(nz(o.arrivalRate()), nz(o.throughput()));
         double share = offered > 0 ? Math.min(1, nz(o.goodput()) / offered) : 0;
         double busy = Double.isFinite(o.cpuUsage()) ? Math.min(o.poolSize(), o.cpuUsage() * cores) : o.poolSize();
-        return share - costPerThread * (busy + IDLE_THREAD_WEIGHT * o.poolSize()) - breachPenalty * Math.min(breach(o), MAX_BREACH);
+        double breach = breach(o);
+        double penalty = breach > 0 ? Math.min(breach, MAX_BREACH) + BREACH_STEP : 0;
+        return share - costPerThread * (busy + IDLE_THREAD_WEIGHT * o.poolSize()) - breachPenalty * penalty;
     }
 
     /** Relative p99 overshoot, 0 within the SLO (and when nothing completed). */

@@ -4,7 +4,8 @@ package io.github.intunerecsys.tuning;
  * Reverts to the last good configuration when p99 exceeds {@code tripFactor} × SLO for {@code tripIntervals}
  * consecutive intervals ({@link #DEFAULT_TRIP_FACTOR} 2, {@link #DEFAULT_TRIP_INTERVALS} 2). "Good" means an interval
  * whose p99 was within the SLO, without rejections. One bad interval is tolerated because a knob change shows its
- * effect with a lag of up to one interval.
+ * effect with a lag of up to one interval. When the last good configuration is itself bad for two intervals (the
+ * load grew past it), it is forgotten, so the guard does not hold the policy back while it searches.
  */
 final class SafetyGuard {
 
@@ -43,7 +44,14 @@ final class SafetyGuard {
             }
             return null;
         }
-        if (++badInARow < tripIntervals || lastGood == null || lastGood.equals(inForce)) {
+        if (++badInARow < tripIntervals || lastGood == null) {
+            return null;
+        }
+        if (lastGood.equals(inForce)) {
+            // Reverting did not help: the load has outgrown the last good configuration. Forget it and let the
+            // policy search, or the guard would pull every attempt back to a setting that no longer suffices.
+            lastGood = null;
+            badInARow = 0;
             return null;
         }
         badInARow = 0;

@@ -23,6 +23,7 @@ final class ShiftDetector {
     private int seen;
     private int quiet;
     private long shifts;
+    private int selfInflicted;
 
     /**
      * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
@@ -30,6 +31,9 @@ final class ShiftDetector {
      */
     boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterExploration) {
         arrival = Double.isFinite(arrival) ? arrival : 0;
+        // An exploratory move's damage lasts into the next interval while the queue it built drains.
+        selfInflicted = afterExploration ? 2 : Math.max(0, selfInflicted - 1);
+        afterExploration = selfInflicted > 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
             boolean arrivalMoved = Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
