@@ -74,7 +74,6 @@ public final class Pretrainer {
      */
     public double evaluate(DqnPolicy agent, int intervals, long evaluationSeed) {
         double epsilon = agent.exploration();
-        var evaluator = new Pretrainer(reward, bounds, evaluationSeed);
         agent.setExploration(0);
         double total = 0;
         int n = 0;
@@ -93,7 +92,6 @@ public final class Pretrainer {
             }
         }
         agent.setExploration(epsilon);
-        assert evaluator != null;
         return total / n;
     }
 

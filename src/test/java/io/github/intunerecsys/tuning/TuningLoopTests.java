@@ -50,6 +50,21 @@ class TuningLoopTests {
     }
 
     @Test
+    void guardForgetsALastGoodConfigurationTheLoadHasOutgrown() {
+        // Every setting is bad from the third interval on (the load grew): after one revert to (3, 4) that does not
+        // help, the guard lets the policy search instead of pulling it back again.
+        int[] n = {0};
+        var pipeline = new FakePipeline(bounds, new KnobSetting(2, 4),
+                k -> FakePipeline.interval(k, 1, n[0]++ >= 2 ? 150 : 20, 0.5));
+        var loop = new TuningLoop(new AddThread(), pipeline, pipeline, reward, clock, TunerMetrics.NONE, 10);
+        for (int i = 0; i < 12; i++) {
+            loop.step();
+        }
+        assertThat(loop.guardTrips()).isEqualTo(1);
+        assertThat(loop.lastGood()).isNull();
+    }
+
+    @Test
     void oneBadIntervalDoesNotTripTheGuard() {
         int[] n = {0};
         var pipeline = new FakePipeline(bounds, new KnobSetting(2, 4),
