@@ -232,7 +232,7 @@ final class BenchTunerCommand implements Command {
         }
     }
 
-    private static final int ORACLE_WARMUP_INTERVALS = 5;
+    private static final int ORACLE_WARMUP_INTERVALS = 2;
 
     /**
      * Every static (pool, batch) of the grid on each phase alone, after a short warm-up at the phase's first rate;
