@@ -3,11 +3,9 @@ package io.github.intunerecsys.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.InstantSource;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The policy shipped in the jar, against the simulator: what a fresh service starts from. */
-@Tag("slow")
+/** The policy shipped in the jar, against the simulator (90 simulated seconds, about a second): what a fresh service starts from. */
 class PretrainedPolicyTests {
 
     private final KnobBounds bounds = new KnobBounds(1, 8, 1, 256);
