@@ -9,8 +9,11 @@ import java.util.Optional;
 /** The on-disk dataset layouts the service reads, each named by the files that make it up. */
 public enum DatasetFormat {
 
-    /** GroupLens ml-latest-small, ml-latest, ml-25m, ml-32m: movies.csv, ratings.csv, tags.csv, links.csv. */
-    MOVIELENS("movielens", List.of("movies.csv", "ratings.csv"), List.of("links.csv", "tags.csv")),
+    /**
+     * GroupLens ml-latest-small, ml-latest, ml-25m, ml-32m: movies.csv, ratings.csv, tags.csv, links.csv; plus
+     * this project's movies_extra.csv (overview, keywords, cast... that MovieLens lacks).
+     */
+    MOVIELENS("movielens", List.of("movies.csv", "ratings.csv"), List.of("links.csv", "tags.csv", "movies_extra.csv", "synthetic-ratings.csv")),
 
     /** GroupLens MovieLens 100K: u.data (tab-separated), u.item (pipe-separated, ISO-8859-1), u.genre, u.user. */
     MOVIELENS_100K("ml-100k", List.of("u.data", "u.item"), List.of("u.genre", "u.user")),

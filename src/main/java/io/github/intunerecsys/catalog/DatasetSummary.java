@@ -20,14 +20,16 @@ public record DatasetSummary(
         long skippedTotal,
         Map<String, Long> skipped,
         double loadSeconds,
-        long ratingBytes) {
+        long ratingBytes,
+        Map<String, Long> warnings,
+        Map<String, Long> notes) {
 
     public static DatasetSummary of(Dataset d) {
         RatingMatrix r = d.ratings();
         return new DatasetSummary(d.format().id(), d.source().toString(), d.catalog().size(), r.users(), r.size(),
                 r.min(), r.max(), Math.round(r.mean() * 10_000) / 10_000.0, d.catalog().withMetadata(),
                 d.ratingsJoined(), d.report().total(), d.report().countsByKey(), d.loadTime().toMillis() / 1000.0,
-                r.residentBytes());
+                r.residentBytes(), d.report().warningsByKey(), d.report().notes());
     }
 
     /** One log line: counts, load time. */

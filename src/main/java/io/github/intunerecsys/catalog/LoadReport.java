@@ -1,5 +1,6 @@
 package io.github.intunerecsys.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -11,6 +12,11 @@ import java.util.Map;
  * What a loader skipped and why. Each skip is counted under its {@link SkipReason}; the first few of each
  * reason keep a "file:line:column: message" example for the log. In strict mode the first skip throws a
  * {@link DataFormatException} instead. Thread-safe (loaders may parse in parallel).
+ *
+ * <p>Besides skips it keeps <em>warnings</em> (a row kept after a repair, such as a line decoded as
+ * Windows-1252 because it was not valid UTF-8 — counted and exemplified like skips, but not in {@link #total}),
+ * <em>notes</em> (counts about optional inputs: tags read, extra metadata rows applied) and the wall time of
+ * each loading <em>phase</em>.
  */
 public final class LoadReport {
 
@@ -20,6 +26,10 @@ public final class LoadReport {
     private final boolean strict;
     private final Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
     private final Map<SkipReason, List<String>> examples = new EnumMap<>(SkipReason.class);
+    private final Map<SkipReason, Long> warningCounts = new EnumMap<>(SkipReason.class);
+    private final Map<SkipReason, List<String>> warningExamples = new EnumMap<>(SkipReason.class);
+    private final Map<String, Long> notes = new LinkedHashMap<>();
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
 
     public LoadReport(boolean strict) {
         this.strict = strict;
@@ -31,14 +41,64 @@ public final class LoadReport {
 
     /** Records a skipped row; throws in strict mode. Line numbers are 1-based, columns 1-based (0 = whole row). */
     public synchronized void skip(SkipReason reason, String file, long line, int column, String message) {
+        record(counts, examples, reason, file, line, column, message);
+    }
+
+    private void record(Map<SkipReason, Long> count, Map<SkipReason, List<String>> example, SkipReason reason,
+            String file, long line, int column, String message) {
         if (strict) {
             throw DataFormatException.at(file, line, column, message);
         }
-        counts.merge(reason, 1L, Long::sum);
-        List<String> ex = examples.computeIfAbsent(reason, r -> new ArrayList<>());
+        count.merge(reason, 1L, Long::sum);
+        List<String> ex = example.computeIfAbsent(reason, r -> new ArrayList<>());
         if (ex.size() < EXAMPLES_PER_REASON) {
             ex.add(location(file, line, column) + ": " + message);
         }
+    }
+
+    /**
+     * Records a row kept after a repair (see the class comment); throws in strict mode, where the input must be
+     * clean.
+     */
+    public synchronized void warn(SkipReason reason, String file, long line, int column, String message) {
+        record(warningCounts, warningExamples, reason, file, line, column, message);
+    }
+
+    /** Adds {@code n} to the note {@code key} (snake_case, e.g. "tags"). */
+    public synchronized void note(String key, long n) {
+        notes.merge(key, n, Long::sum);
+    }
+
+    /** Records the wall time of a loading phase (e.g. "ratings_parse"), adding to any earlier time. */
+    public synchronized void phase(String name, Duration time) {
+        phases.merge(name, time, Duration::plus);
+    }
+
+    /** Warnings keyed by {@link SkipReason#key()}, for JSON. */
+    public synchronized Map<String, Long> warningsByKey() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        warningCounts.forEach((r, c) -> out.put(r.key(), c));
+        return out;
+    }
+
+    public synchronized long warningCount(SkipReason reason) {
+        return warningCounts.getOrDefault(reason, 0L);
+    }
+
+    public synchronized Map<SkipReason, List<String>> warningExamples() {
+        Map<SkipReason, List<String>> out = new EnumMap<>(SkipReason.class);
+        warningExamples.forEach((r, l) -> out.put(r, List.copyOf(l)));
+        return out;
+    }
+
+    /** Notes in the order they were first made. */
+    public synchronized Map<String, Long> notes() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    }
+
+    /** Phase times in the order they were first recorded. */
+    public synchronized Map<String, Duration> phases() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(phases));
     }
 
     /** Adds {@code n} skips at once without examples (e.g. duplicates found after the fact). */

@@ -1,6 +1,8 @@
 package io.github.intunerecsys.catalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * All ratings of a dataset in primitive arrays, twice: by user (CSR) and by item (CSC). No object per rating.
@@ -133,104 +135,128 @@ public final class RatingMatrix {
     }
 
     /**
-     * Collects ratings in growable primitive arrays (13 bytes each) and builds the matrix with two stable
-     * counting sorts, O(ratings + users + items). Not thread-safe.
+     * Collects ratings and builds the matrix in O(ratings + users + items) with counting sorts.
+     *
+     * <p>Ratings arrive either one at a time ({@link #add}, into growable arrays, 13 bytes each) or in bulk
+     * ({@link #addAll}, which adopts the caller's arrays without copying — a parallel parser hands over each
+     * chunk's buffers). {@link #build} scatters every segment straight into the by-user arrays, so the peak is
+     * about 22 bytes per rating (input segments + CSR) and the result keeps exactly 14. Not thread-safe.
      */
     public static final class Builder {
-        private int[] users;
-        private int[] items;
-        private byte[] codes;
-        private int[] times;
-        private int n;
+
+        /** Duplicate examples kept by {@link #build}. */
+        public static final int DUPLICATE_EXAMPLES = 5;
+
+        /** A dropped duplicate: an external user id and an item index. */
+        public record Duplicate(int userId, int item) {
+        }
+
+        private final List<Segment> segments = new ArrayList<>();
+        private RatingBuffer pending;
+        private long total;
         private int duplicates;
+        private final List<Duplicate> duplicateExamples = new ArrayList<>();
 
         public Builder(int expected) {
-            int cap = Math.max(16, expected);
-            users = new int[cap];
-            items = new int[cap];
-            codes = new byte[cap];
-            times = new int[cap];
+            pending = new RatingBuffer(expected);
         }
 
         /** Adds one rating; {@code rating} must be a multiple of 0.5 within 0.5..63.5 (the loader checks). */
         public void add(int userId, int item, float rating, long epochSeconds) {
-            if (n == users.length) {
-                int cap = Math.max(n + 1, (int) Math.min(Integer.MAX_VALUE - 8, n * 3L / 2));
-                users = Arrays.copyOf(users, cap);
-                items = Arrays.copyOf(items, cap);
-                codes = Arrays.copyOf(codes, cap);
-                times = Arrays.copyOf(times, cap);
-            }
-            users[n] = userId;
-            items[n] = item;
-            codes[n] = (byte) code(rating);
-            times[n] = (int) epochSeconds;
-            n++;
+            pending.add(userId, item, (byte) code(rating), (int) epochSeconds);
+            total++;
         }
 
-        public int size() { return n; }
+        /**
+         * Adds the first {@code count} ratings of the given arrays, in order, after those added so far. The
+         * builder adopts the arrays (no copy): the caller must not write to them afterwards. Codes are half
+         * stars ({@link RatingMatrix#code}), timestamps epoch seconds.
+         */
+        public void addAll(int[] userIds, int[] itemIndices, byte[] halfStarCodes, int[] epochSeconds, int count) {
+            if (count < 0 || count > userIds.length || count > itemIndices.length || count > halfStarCodes.length
+                    || count > epochSeconds.length) {
+                throw new IllegalArgumentException("count " + count + " exceeds the arrays given");
+            }
+            if (count == 0) {
+                return;
+            }
+            sealPending();
+            segments.add(new Segment(userIds, itemIndices, halfStarCodes, epochSeconds, count));
+            total += count;
+        }
+
+        public int size() { return (int) Math.min(Integer.MAX_VALUE, total); }
 
         /** Duplicates (same user and item) dropped by the last {@link #build}; the first one added is kept. */
         public int duplicates() { return duplicates; }
 
-        /** Builds the matrix over item indices {@code 0..itemCount-1}. */
+        /** The first few duplicates dropped by the last {@link #build}, in user order. */
+        public List<Duplicate> duplicateExamples() { return List.copyOf(duplicateExamples); }
+
+        /** Moves the ratings added one at a time into the segment list, keeping the order of addition. */
+        private void sealPending() {
+            if (pending.count > 0) {
+                segments.add(new Segment(pending.users, pending.items, pending.codes, pending.times, pending.count));
+                pending = new RatingBuffer(16);
+            }
+        }
+
+        /**
+         * Builds the matrix over item indices {@code 0..itemCount-1} and releases the collected ratings (the
+         * builder is empty afterwards).
+         */
         public RatingMatrix build(int itemCount) {
-            // dense user indices in ascending external id order
-            int[] sortedIds = Arrays.copyOf(users, n);
-            Arrays.sort(sortedIds);
-            int distinct = 0;
-            for (int i = 0; i < n; i++) {
-                if (i == 0 || sortedIds[i] != sortedIds[i - 1]) {
-                    sortedIds[distinct++] = sortedIds[i];
+            sealPending();
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException(total + " ratings exceed the " + (Integer.MAX_VALUE - 8) + " a matrix holds");
+            }
+            List<Segment> input = new ArrayList<>(segments);
+            segments.clear();
+            total = 0;
+            int size = 0;
+            for (Segment s : input) {
+                size += s.count;
+                for (int i = 0; i < s.count; i++) {
+                    if (s.items[i] < 0 || s.items[i] >= itemCount) {
+                        throw new IllegalArgumentException("item index " + s.items[i] + " outside 0.." + (itemCount - 1));
+                    }
                 }
             }
-            int[] userIds = Arrays.copyOf(sortedIds, distinct);
-            sortedIds = null;
-            int[] dense = new int[n];
-            for (int i = 0; i < n; i++) {
-                dense[i] = Arrays.binarySearch(userIds, users[i]);
-            }
-            // stable counting sort by item, then by user: rows by user with items ascending
-            int[] byItem = countingOrder(items, n, itemCount, null);
-            int[] byUser = countingOrder(dense, n, distinct, byItem);
-            // drop duplicates (adjacent in a row); among equal (user,item) the first added comes first
-            // because both sorts are stable and the first sort already ordered equal items by position...
-            // equal (user,item) pairs keep input order, so the earliest addition is kept.
-            int[] userOffsets = new int[distinct + 1];
-            int kept = 0;
-            int[] keep = new int[n];
-            int prevUser = -1;
-            int prevItem = -1;
-            for (int j = 0; j < n; j++) {
-                int r = byUser[j];
-                int u = dense[r];
-                int it = items[r];
-                if (u == prevUser && it == prevItem) {
-                    continue;
+            UserIndex index = UserIndex.of(input, size);
+            int userCount = index.ids.length;
+
+            // CSR by a stable counting sort on the dense user: each row keeps the order of addition
+            int[] userOffsets = new int[userCount + 1];
+            for (Segment s : input) {
+                for (int i = 0; i < s.count; i++) {
+                    userOffsets[index.of(s.users[i]) + 1]++;
                 }
-                prevUser = u;
-                prevItem = it;
-                keep[kept++] = r;
-                userOffsets[u + 1]++;
             }
-            duplicates = n - kept;
-            for (int u = 0; u < distinct; u++) {
+            for (int u = 0; u < userCount; u++) {
                 userOffsets[u + 1] += userOffsets[u];
             }
-            int[] itemOf = new int[kept];
-            byte[] codeOf = new byte[kept];
-            int[] timeOf = new int[kept];
-            int[] userOfKept = new int[kept];
-            for (int j = 0; j < kept; j++) {
-                int r = keep[j];
-                itemOf[j] = items[r];
-                codeOf[j] = codes[r];
-                timeOf[j] = times[r];
-                userOfKept[j] = dense[r];
+            int[] itemOf = new int[size];
+            byte[] codeOf = new byte[size];
+            int[] timeOf = new int[size];
+            int[] cursor = Arrays.copyOf(userOffsets, userCount);
+            for (Segment s : input) {
+                for (int i = 0; i < s.count; i++) {
+                    int pos = cursor[index.of(s.users[i])]++;
+                    itemOf[pos] = s.items[i];
+                    codeOf[pos] = s.codes[i];
+                    timeOf[pos] = s.times[i];
+                }
             }
-            keep = null;
-            dense = null;
-            // CSC: stable counting sort of the CSR order by item, so users ascend within an item
+            input = null;
+            cursor = null;
+            int kept = sortRowsAndDropDuplicates(userOffsets, itemOf, codeOf, timeOf, index.ids);
+            if (kept < size) {
+                itemOf = Arrays.copyOf(itemOf, kept);
+                codeOf = Arrays.copyOf(codeOf, kept);
+                timeOf = Arrays.copyOf(timeOf, kept);
+            }
+
+            // CSC: a stable counting sort of the CSR order by item, so users ascend within an item
             int[] itemOffsets = new int[itemCount + 1];
             for (int j = 0; j < kept; j++) {
                 itemOffsets[itemOf[j] + 1]++;
@@ -238,36 +264,150 @@ public final class RatingMatrix {
             for (int i = 0; i < itemCount; i++) {
                 itemOffsets[i + 1] += itemOffsets[i];
             }
-            int[] cursor = Arrays.copyOf(itemOffsets, itemCount);
+            int[] itemCursor = Arrays.copyOf(itemOffsets, itemCount);
             int[] userByItem = new int[kept];
             byte[] codeByItem = new byte[kept];
-            for (int j = 0; j < kept; j++) {
-                int pos = cursor[itemOf[j]]++;
-                userByItem[pos] = userOfKept[j];
-                codeByItem[pos] = codeOf[j];
+            for (int u = 0; u < userCount; u++) {
+                for (int j = userOffsets[u], e = userOffsets[u + 1]; j < e; j++) {
+                    int pos = itemCursor[itemOf[j]]++;
+                    userByItem[pos] = u;
+                    codeByItem[pos] = codeOf[j];
+                }
             }
-            return new RatingMatrix(userIds, itemCount, userOffsets, itemOf, codeOf, timeOf, itemOffsets,
+            return new RatingMatrix(index.ids, itemCount, userOffsets, itemOf, codeOf, timeOf, itemOffsets,
                     userByItem, codeByItem);
         }
 
         /**
-         * Stable counting sort: returns the positions {@code 0..n-1} ordered by {@code key[pos]}, where positions
-         * are taken in the order of {@code input} (or 0..n-1 when null).
+         * Orders each row by item (stable, so among equal items the first added comes first), keeps the first of
+         * each (user, item), compacts the arrays in place and rewrites the offsets. Returns the ratings kept.
+         * Rows already in item order — MovieLens files are sorted by user then movie — are only scanned.
          */
-        private static int[] countingOrder(int[] key, int n, int buckets, int[] input) {
-            int[] start = new int[buckets + 1];
-            for (int i = 0; i < n; i++) {
-                start[key[i] + 1]++;
+        private int sortRowsAndDropDuplicates(int[] offsets, int[] itemOf, byte[] codeOf, int[] timeOf, int[] ids) {
+            duplicates = 0;
+            duplicateExamples.clear();
+            long[] keys = new long[0];
+            byte[] codeTmp = new byte[0];
+            int[] timeTmp = new int[0];
+            int write = 0;
+            int start = offsets[0];
+            for (int u = 0; u + 1 < offsets.length; u++) {
+                int end = offsets[u + 1];
+                boolean sorted = true;
+                for (int j = start + 1; j < end && sorted; j++) {
+                    sorted = itemOf[j - 1] <= itemOf[j];
+                }
+                if (!sorted) {
+                    int len = end - start;
+                    if (keys.length < len) {
+                        keys = new long[len];
+                        codeTmp = new byte[len];
+                        timeTmp = new int[len];
+                    }
+                    for (int j = 0; j < len; j++) {
+                        keys[j] = (long) itemOf[start + j] << 32 | j;
+                    }
+                    Arrays.sort(keys, 0, len);
+                    System.arraycopy(codeOf, start, codeTmp, 0, len);
+                    System.arraycopy(timeOf, start, timeTmp, 0, len);
+                    for (int j = 0; j < len; j++) {
+                        int from = (int) keys[j];
+                        itemOf[start + j] = (int) (keys[j] >>> 32);
+                        codeOf[start + j] = codeTmp[from];
+                        timeOf[start + j] = timeTmp[from];
+                    }
+                }
+                offsets[u] = write;
+                for (int j = start; j < end; j++) {
+                    if (j > start && itemOf[j] == itemOf[j - 1]) {
+                        duplicates++;
+                        if (duplicateExamples.size() < DUPLICATE_EXAMPLES) {
+                            duplicateExamples.add(new Duplicate(ids[u], itemOf[j]));
+                        }
+                        continue;
+                    }
+                    itemOf[write] = itemOf[j];
+                    codeOf[write] = codeOf[j];
+                    timeOf[write] = timeOf[j];
+                    write++;
+                }
+                start = end;
             }
-            for (int b = 0; b < buckets; b++) {
-                start[b + 1] += start[b];
+            offsets[offsets.length - 1] = write;
+            return write;
+        }
+
+        private record Segment(int[] users, int[] items, byte[] codes, int[] times, int count) {
+        }
+
+        /**
+         * External user id → dense index in ascending id order: a direct table when the ids are compact (as in
+         * every MovieLens release), a sorted id array searched by bisection otherwise.
+         */
+        private static final class UserIndex {
+            final int[] ids;
+            private final int[] table;
+            private final int min;
+
+            private UserIndex(int[] ids, int[] table, int min) {
+                this.ids = ids;
+                this.table = table;
+                this.min = min;
             }
-            int[] out = new int[n];
-            for (int j = 0; j < n; j++) {
-                int pos = input == null ? j : input[j];
-                out[start[key[pos]]++] = pos;
+
+            int of(int userId) {
+                return table != null ? table[userId - min] : Arrays.binarySearch(ids, userId);
             }
-            return out;
+
+            static UserIndex of(List<Segment> segments, int size) {
+                int min = Integer.MAX_VALUE;
+                int max = Integer.MIN_VALUE;
+                for (Segment s : segments) {
+                    for (int i = 0; i < s.count; i++) {
+                        min = Math.min(min, s.users[i]);
+                        max = Math.max(max, s.users[i]);
+                    }
+                }
+                if (size == 0) {
+                    return new UserIndex(new int[0], new int[0], 0);
+                }
+                long range = (long) max - min + 1;
+                if (range <= Math.max(1 << 20, size)) {
+                    int[] table = new int[(int) range];
+                    for (Segment s : segments) {
+                        for (int i = 0; i < s.count; i++) {
+                            table[s.users[i] - min] = 1;
+                        }
+                    }
+                    int distinct = 0;
+                    for (int k = 0; k < table.length; k++) {
+                        distinct += table[k];
+                    }
+                    int[] ids = new int[distinct];
+                    int d = 0;
+                    for (int k = 0; k < table.length; k++) {
+                        if (table[k] != 0) {
+                            ids[d] = min + k;
+                            table[k] = d++;
+                        }
+                    }
+                    return new UserIndex(ids, table, min);
+                }
+                int[] all = new int[size];
+                int p = 0;
+                for (Segment s : segments) {
+                    System.arraycopy(s.users, 0, all, p, s.count);
+                    p += s.count;
+                }
+                Arrays.sort(all);
+                int distinct = 0;
+                for (int i = 0; i < size; i++) {
+                    if (i == 0 || all[i] != all[i - 1]) {
+                        all[distinct++] = all[i];
+                    }
+                }
+                return new UserIndex(Arrays.copyOf(all, distinct), null, 0);
+            }
         }
     }
 }

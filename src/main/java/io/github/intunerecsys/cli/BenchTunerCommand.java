@@ -138,8 +138,8 @@ final class BenchTunerCommand implements Command {
         double interval = args.intValue("interval-ms", 1000, 50, 60_000) / 1000.0;
         double slo = args.intValue("slo-ms", (int) DEFAULT_SLO_MILLIS, 1, 60_000);
         String env = args.string("env", "sim");
-        if (!env.equals("sim")) {
-            throw new UsageException("bench-tuner: unknown --env '" + env + "' (sim)");
+        if (!env.equals("sim") && !env.equals("pipeline")) {
+            throw new UsageException("bench-tuner: unknown --env '" + env + "' (pipeline, sim)");
         }
         long seed = args.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         Path policyFile = args.path("policy-file", null);
@@ -153,7 +153,7 @@ final class BenchTunerCommand implements Command {
         boolean sim = env.equals("sim");
         java.util.function.Function<KnobSetting, TunerBenchEnvironment> factory = sim
                 ? k -> new SimulatedTunerEnvironment(items, factors, cores, bounds, k, slo, interval, seed)
-                : null; // --env pipeline arrives with the pipeline
+                : shared(new PipelineTunerEnvironment(items, factors, cores, bounds, defaults, slo, interval, seed));
         // Real time is expensive: the real pipeline's oracle tries a coarser grid for a shorter time.
         int oracleSeconds = args.intValue("oracle-seconds", sim ? secondsPerPhase : Math.min(5, secondsPerPhase), 1, 3600);
         int[] oraclePools = sim ? new int[] {1, 2, 3, 4} : new int[] {1, 2, 3};
@@ -201,6 +201,60 @@ final class BenchTunerCommand implements Command {
             Files.writeString(args.path("plot", null), TunerPlot.svg(report));
         }
         return 0;
+    }
+
+    /** One real pipeline for every run (models built and JIT warmed once); each run starts drained. */
+    private static java.util.function.Function<KnobSetting, TunerBenchEnvironment> shared(PipelineTunerEnvironment e) {
+        Runtime.getRuntime().addShutdownHook(new Thread(e::close));
+        return k -> {
+            e.reset(k);
+            return new TunerBenchEnvironment() {
+                @Override
+                public io.github.intunerecsys.tuning.Knobs knobs() {
+                    return e.knobs();
+                }
+
+                @Override
+                public io.github.intunerecsys.tuning.Observations observations() {
+                    return e.observations();
+                }
+
+                @Override
+                public void load(Workload workload, double requestsPerSecond) {
+                    e.load(workload, requestsPerSecond);
+                }
+
+                @Override
+                public double capacity(Workload workload) {
+                    return e.capacity(workload);
+                }
+
+                @Override
+                public double cpuSeconds() {
+                    return e.cpuSeconds();
+                }
+
+                @Override
+                public long completed() {
+                    return e.completed();
+                }
+
+                @Override
+                public void latencyListener(java.util.function.DoubleConsumer millis) {
+                    e.latencyListener(millis);
+                }
+
+                @Override
+                public String describe(Workload workload) {
+                    return e.describe(workload);
+                }
+
+                @Override
+                public void close() {
+                    e.latencyListener(ms -> { });
+                }
+            };
+        };
     }
 
     private static DqnPolicy rlAgent(double slo, long seed, Path file, boolean fresh) {

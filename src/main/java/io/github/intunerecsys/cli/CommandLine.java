@@ -20,6 +20,12 @@ public final class CommandLine {
     static List<Command> commands() {
         return List.of(
                 new DatasetInfoCommand(),
+                new GenerateCommand(),
+                new FetchDatasetCommand(),
+                new EvaluateCommand(),
+                new BenchLoadCommand(),
+                new BenchTrainCommand(),
+                new BenchContentCommand(),
                 new BenchFeedbackCommand(),
                 new PretrainTunerCommand(),
                 new BenchTunerCommand());

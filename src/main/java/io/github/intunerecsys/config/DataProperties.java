@@ -13,7 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("intune.data")
 public record DataProperties(
-        @DefaultValue("data/demo") Path path,
+        @DefaultValue("data/demo") String path,
         @DefaultValue("auto") String format,
         @DefaultValue("false") boolean strict) {
+
+    /**
+     * The dataset folder as a file-system path. (Kept as a String in the record: Spring's converter would read
+     * a relative "../x" as a class-path resource and refuse it.)
+     */
+    public Path folder() {
+        return Path.of(path);
+    }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the tuner's decisions: reward, goodput, ε, both knobs and the pause state as gauges; actions per knob and
- * direction, decisions per policy, and guard trips as counters. Names in {@link TunerMetricNames}.
+ * direction, decisions per policy, and guard trips as counters. Names in {@link MetricNames}.
  */
 public final class MicrometerTunerMetrics implements TunerMetrics {
 
@@ -24,13 +24,13 @@ public final class MicrometerTunerMetrics implements TunerMetrics {
 
     public MicrometerTunerMetrics(MeterRegistry registry) {
         this.registry = registry;
-        gauge(TunerMetricNames.REWARD, reward, null);
-        gauge(TunerMetricNames.GOODPUT, goodput, null);
-        gauge(TunerMetricNames.EXPLORATION, exploration, null);
-        gauge(TunerMetricNames.KNOB, pool, "pool");
-        gauge(TunerMetricNames.KNOB, batch, "batch");
-        gauge(TunerMetricNames.PAUSED, paused, null);
-        guardTrips = Counter.builder(TunerMetricNames.GUARD_TRIPS)
+        gauge(MetricNames.TUNER_REWARD, reward, null);
+        gauge(MetricNames.TUNER_GOODPUT, goodput, null);
+        gauge(MetricNames.TUNER_EXPLORATION, exploration, null);
+        gauge(MetricNames.TUNER_KNOB, pool, "pool");
+        gauge(MetricNames.TUNER_KNOB, batch, "batch");
+        gauge(MetricNames.TUNER_PAUSED, paused, null);
+        guardTrips = Counter.builder(MetricNames.TUNER_GUARD_TRIPS)
                 .description("Reverts to the last good configuration after p99 above 2x SLO twice in a row")
                 .register(registry);
     }
@@ -55,10 +55,10 @@ public final class MicrometerTunerMetrics implements TunerMetrics {
         set(this.exploration, exploration);
         set(pool, after.poolSize());
         set(batch, after.batchSize());
-        registry.counter(TunerMetricNames.DECISIONS, "policy", policy).increment();
-        registry.counter(TunerMetricNames.ACTIONS, "knob", "pool", "direction",
+        registry.counter(MetricNames.TUNER_DECISIONS, "policy", policy).increment();
+        registry.counter(MetricNames.TUNER_ACTIONS, "knob", "pool", "direction",
                 direction(after.poolSize(), before.poolSize())).increment();
-        registry.counter(TunerMetricNames.ACTIONS, "knob", "batch", "direction",
+        registry.counter(MetricNames.TUNER_ACTIONS, "knob", "batch", "direction",
                 direction(after.batchSize(), before.batchSize())).increment();
     }
 

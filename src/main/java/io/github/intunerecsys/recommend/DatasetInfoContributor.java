@@ -25,6 +25,7 @@ class DatasetInfoContributor implements InfoContributor {
             model.put("version", s.version());
             model.put("builtAt", s.builtAt().toString());
             model.put("buildSeconds", s.buildTime().toMillis() / 1000.0);
+            model.put("trainingSeconds", s.trainingSeconds());
             builder.withDetail("model", model);
         }, () -> builder.withDetail("dataset", Map.of("state", holder.failure().map(f -> "failed: " + f).orElse("loading"))));
     }

@@ -7,8 +7,7 @@ import io.github.intunerecsys.catalog.DatasetSummary;
 import io.github.intunerecsys.catalog.Datasets;
 import io.github.intunerecsys.catalog.LoadOptions;
 import io.github.intunerecsys.config.DataProperties;
-import java.time.Duration;
-import java.time.Instant;
+import io.github.intunerecsys.config.ModelProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,10 +24,12 @@ class ModelBootstrap {
     private static final Logger log = LoggerFactory.getLogger(ModelBootstrap.class);
 
     private final DataProperties data;
+    private final ModelProperties models;
     private final ModelHolder holder;
 
-    ModelBootstrap(DataProperties data, ModelHolder holder) {
+    ModelBootstrap(DataProperties data, ModelProperties models, ModelHolder holder) {
         this.data = data;
+        this.models = models;
         this.holder = holder;
     }
 
@@ -42,13 +43,13 @@ class ModelBootstrap {
             LoadOptions options = LoadOptions.defaults()
                     .withFormat(DatasetFormat.parse(data.format()).orElse(null))
                     .withStrict(data.strict());
-            Dataset dataset = Datasets.load(data.path(), options);
-            Instant t0 = Instant.now();
-            ModelSnapshot snapshot = new ModelSnapshot(1, dataset, Instant.now(), Duration.between(t0, Instant.now()));
+            Dataset dataset = Datasets.load(data.folder(), options);
+            ModelSnapshot snapshot = new ModelBuilder(models).build(1, dataset);
             holder.swap(snapshot);
             Runtime rt = Runtime.getRuntime();
-            log.info("{}; models built in {} ms; heap used {} MiB", DatasetSummary.of(dataset).oneLine(),
-                    snapshot.buildTime().toMillis(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+            log.info("{}; models built in {} ms {}; heap used {} MiB", DatasetSummary.of(dataset).oneLine(),
+                    snapshot.buildTime().toMillis(), snapshot.trainingSeconds(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
             dataset.report().examples().forEach((reason, ex) ->
                     ex.forEach(e -> log.warn("skipped ({}): {}", reason.key(), e)));
         } catch (DataFormatException | IllegalArgumentException e) {

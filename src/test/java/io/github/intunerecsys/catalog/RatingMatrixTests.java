@@ -70,4 +70,49 @@ class RatingMatrixTests {
         assertThat(m.max()).isEqualTo(5.0f);
         assertThat(m.residentBytes()).isLessThan(5 * 16 + 4 * (3 + 4 + 5 + 3));
     }
+
+    @Test
+    void bulkSegmentsBuildTheSameMatrixAsSingleAdds() {
+        RatingMatrix one = threeUsers().build(4);
+        RatingMatrix.Builder b = new RatingMatrix.Builder(0);
+        b.add(30, 2, 4.5f, 300);
+        b.addAll(new int[] {10, 10, 99}, new int[] {3, 0, 1}, new byte[] {2, 10, 3}, new int[] {100, 101, 0}, 2);
+        b.addAll(new int[] {20, 30}, new int[] {0, 0}, new byte[] {7, 4}, new int[] {200, 301}, 2);
+        RatingMatrix bulk = b.build(4);
+        assertThat(bulk.rawUserOffsets()).isEqualTo(one.rawUserOffsets());
+        assertThat(bulk.rawItems()).isEqualTo(one.rawItems());
+        assertThat(bulk.rawCodes()).isEqualTo(one.rawCodes());
+        assertThat(bulk.rawTimestamps()).isEqualTo(one.rawTimestamps());
+        assertThat(bulk.rawUsersByItem()).isEqualTo(one.rawUsersByItem());
+        assertThat(bulk.rawCodesByItem()).isEqualTo(one.rawCodesByItem());
+    }
+
+    @Test
+    void duplicatesAcrossSegmentsKeepTheFirstAddedAndAreListed() {
+        RatingMatrix.Builder b = new RatingMatrix.Builder(0);
+        b.addAll(new int[] {5, 5}, new int[] {1, 0}, new byte[] {8, 2}, new int[] {1, 2}, 2);
+        b.add(5, 1, 1.0f, 3);
+        b.addAll(new int[] {5}, new int[] {1}, new byte[] {6}, new int[] {4}, 1);
+        RatingMatrix m = b.build(2);
+        assertThat(b.duplicates()).isEqualTo(2);
+        assertThat(b.duplicateExamples()).containsExactly(new RatingMatrix.Builder.Duplicate(5, 1),
+                new RatingMatrix.Builder.Duplicate(5, 1));
+        assertThat(m.size()).isEqualTo(2);
+        assertThat(m.rating(0, 1)).isEqualTo(4.0f);
+        assertThat(m.timestampAt(m.userStart(0) + 1)).isEqualTo(1);
+        assertThat(m.residentBytes()).isEqualTo(14L * 2 + 4 * (1 + 2 + 3));
+    }
+
+    @Test
+    void sparseUserIdsAreIndexedInAscendingOrder() {
+        RatingMatrix.Builder b = new RatingMatrix.Builder(0);
+        b.add(Integer.MAX_VALUE, 0, 3f, 0);
+        b.add(-5, 0, 4f, 0);
+        b.add(1_000_000_000, 0, 5f, 0);
+        RatingMatrix m = b.build(1);
+        assertThat(m.userId(0)).isEqualTo(-5);
+        assertThat(m.userId(2)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(m.userIndex(1_000_000_000)).isEqualTo(1);
+        assertThat(m.ratingAtByItem(m.itemStart(0) + 2)).isEqualTo(3f);
+    }
 }

@@ -97,18 +97,22 @@ class FeedbackCrashTests {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean sawAck = new java.util.concurrent.atomic.AtomicBoolean();
             Thread reader = Thread.ofPlatform().start(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.add(line);
+                        if (line.startsWith("ACK")) {
+                            sawAck.set(true);
+                        }
                     }
                 } catch (IOException e) {
                     // the pipe breaks when the process dies
                 }
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (lines.stream().noneMatch(l -> l.startsWith("ACK")) && p.isAlive() && System.nanoTime() < deadline) {
+            while (!sawAck.get() && p.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             assertThat(p.isAlive()).as("writer run %d is appending", run).isTrue();

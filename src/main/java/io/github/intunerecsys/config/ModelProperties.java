@@ -1,0 +1,50 @@
+package io.github.intunerecsys.config;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code intune.models.*}: how the serving models are built at start-up.
+ *
+ * @param cf      collaborative filtering
+ * @param content content similarity
+ * @param hybrid  blend weights of the hybrid
+ */
+@ConfigurationProperties("intune.models")
+public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content, @DefaultValue Hybrid hybrid) {
+
+    /**
+     * @param algorithm svd, svdpp, surprise-svd, surprise-svdpp or baseline
+     * @param params    hyper-parameter overrides by their command-line names (n_factors, n_epochs, reg_all...)
+     * @param threads   training threads (1 = deterministic for a seed; more = lock-free Hogwild)
+     */
+    public record Cf(@DefaultValue("svd") String algorithm, Map<String, String> params,
+            @DefaultValue("1") int threads) {
+        public Cf {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+    }
+
+    /**
+     * @param neighbours       similar movies precomputed per movie and model (8·N·K bytes each)
+     * @param metadataTfidf    weigh the metadata soup by TF-IDF instead of raw counts
+     * @param sublinearTf      1 + ln(tf) instead of raw term counts
+     * @param collectionRepeat copies of the franchise token in the soup (0 = the notebook's soup)
+     * @param description      also build the overview + tagline TF-IDF model
+     */
+    public record Content(@DefaultValue("50") int neighbours, @DefaultValue("false") boolean metadataTfidf,
+            @DefaultValue("false") boolean sublinearTf, @DefaultValue("3") int collectionRepeat,
+            @DefaultValue("true") boolean description) {
+    }
+
+    /**
+     * @param cfWeight         weight of the CF estimate (scaled to 0..1 over the rating scale)
+     * @param contentWeight    weight of the similarity to the movies the user liked
+     * @param popularityWeight weight of the popularity prior (chart rank, 0..1)
+     * @param likedThreshold   a rating at or above this (and above the user's mean) counts as liked
+     */
+    public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.3") double contentWeight,
+            @DefaultValue("0.1") double popularityWeight, @DefaultValue("4.0") double likedThreshold) {
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.intunerecsys.recommend.collaborative;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * Biased matrix factorisation trained by stochastic gradient descent, as Surprise's {@code SVD} (Funk; Koren,
+ * Bell &amp; Volinsky, "Matrix Factorization Techniques for Recommender Systems", 2009):
+ *
+ * <pre>
+ *   r̂(u,i) = μ + b_u + b_i + q_i·p_u
+ *   for each training rating, in a fresh random order every epoch:
+ *     e    = r − r̂(u,i)
+ *     b_u += lr_bu (e − reg_bu b_u)          b_i += lr_bi (e − reg_bi b_i)
+ *     p_u += lr_pu (e q_i − reg_pu p_u)      q_i += lr_qi (e p_u − reg_qi q_i)   (simultaneously)
+ * </pre>
+ *
+ * Biases start at 0, factors at N(init_mean, init_std); learning rates are multiplied by {@code lr_decay} after
+ * each epoch. Factors live in two contiguous row-major {@code float[]} (users × k, items × k). The order is a
+ * permutation of rating positions, shuffled by Fisher–Yates from a {@link SplittableRandom} seeded with {@code
+ * seed}; with one thread the result is identical for a seed. More threads train lock-free ({@link Hogwild}).
+ *
+ * <p>Surprise iterates its trainset user by user without shuffling; we shuffle each epoch (plain SGD as the
+ * paper describes it), which is what lets the threads share an epoch.
+ */
+public final class BiasedMf implements CfTrainer {
+
+    /*
+     * Tuned defaults, chosen by 5-fold CV (seed 42) on ml-latest-small and ratings_small: against Surprise's
+     * defaults the factors are regularised four times as hard (0.08, biases stay at 0.02), start four times
+     * closer to zero (std 0.05) and train twice as long at twice the rate. RMSE 0.847 / 0.870 where Surprise's
+     * defaults give 0.874 / 0.896 and the bias-only baseline 0.873 / 0.893. Learning-rate decay did not help.
+     */
+    public static final int DEFAULT_FACTORS = 100;
+    public static final int DEFAULT_EPOCHS = 40;
+    public static final float DEFAULT_LR = 0.01f;
+    public static final float DEFAULT_REG_BIAS = 0.02f;
+    public static final float DEFAULT_REG_FACTORS = 0.08f;
+    public static final float DEFAULT_INIT_STD = 0.05f;
+    public static final float DEFAULT_LR_DECAY = 1f;
+    public static final long DEFAULT_SEED = 42;
+
+    private final String name;
+    private final SgdParams params;
+
+    public BiasedMf(String name, SgdParams params) {
+        this.name = name;
+        this.params = params;
+    }
+
+    /** The tuned defaults of this project. */
+    public static SgdParams defaults() {
+        float lr = DEFAULT_LR;
+        return new SgdParams(DEFAULT_FACTORS, DEFAULT_EPOCHS, lr, lr, lr, lr, lr, DEFAULT_REG_BIAS,
+                DEFAULT_REG_BIAS, DEFAULT_REG_FACTORS, DEFAULT_REG_FACTORS, DEFAULT_REG_FACTORS, 0f,
+                DEFAULT_INIT_STD, DEFAULT_LR_DECAY, DEFAULT_SEED, 1);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params.asMap(false);
+    }
+
+    public SgdParams sgdParams() {
+        return params;
+    }
+
+    @Override
+    public CfModel fit(RatingTriples data, int[] positions) {
+        return fit(data, positions, null);
+    }
+
+    /**
+     * Trains and, when {@code trainingRmse} is not null, records the training RMSE measured during each epoch
+     * (over the estimates made before each update) in {@code trainingRmse[epoch]}.
+     */
+    CfModel fit(RatingTriples data, int[] positions, double[] trainingRmse) {
+        int k = params.factors();
+        SplittableRandom random = new SplittableRandom(params.seed());
+        float mu = (float) data.mean(positions);
+        float[] bu = new float[data.users()];
+        float[] bi = new float[data.items()];
+        float[] p = new float[data.users() * k];
+        float[] q = new float[data.items() * k];
+        Training.gaussian(p, params.initMean(), params.initStd(), random);
+        Training.gaussian(q, params.initMean(), params.initStd(), random);
+        int[] order = positions.clone();
+        Epoch epoch = new Epoch(data, order, mu, bu, bi, p, q, k);
+        float scale = 1f;
+        try (Hogwild hogwild = new Hogwild(params.threads())) {
+            for (int e = 0; e < params.epochs(); e++) {
+                Training.shuffle(order, 0, order.length, random);
+                epoch.rates(Rates.of(params, scale));
+                hogwild.epoch(order.length, epoch);
+                if (trainingRmse != null) {
+                    trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, order.length));
+                }
+                scale *= params.lrDecay();
+            }
+        }
+        return Training.model(name, params(), data, positions, mu, bu, bi, p, q, k);
+    }
+
+    /** One pass of the update over a range of the order; holds the arrays so the loop reads locals. */
+    private static final class Epoch implements Hogwild.Range {
+        private final int[] userOf;
+        private final int[] itemOf;
+        private final float[] ratingOf;
+        private final int[] order;
+        private final float mu;
+        private final float[] bu;
+        private final float[] bi;
+        private final float[] p;
+        private final float[] q;
+        private final int k;
+        private Rates rates;
+        private final DoubleAdder squaredError = new DoubleAdder();
+
+        Epoch(RatingTriples data, int[] order, float mu, float[] bu, float[] bi, float[] p, float[] q, int k) {
+            this.userOf = data.rawUsers();
+            this.itemOf = data.rawItems();
+            this.ratingOf = data.rawRatings();
+            this.order = order;
+            this.mu = mu;
+            this.bu = bu;
+            this.bi = bi;
+            this.p = p;
+            this.q = q;
+            this.k = k;
+        }
+
+        void rates(Rates r) {
+            rates = r;
+        }
+
+        double drainSquaredError() {
+            return squaredError.sumThenReset();
+        }
+
+        @Override
+        public void run(int from, int to) {
+            final int[] userOf = this.userOf, itemOf = this.itemOf, order = this.order;
+            final float[] ratingOf = this.ratingOf, bu = this.bu, bi = this.bi, p = this.p, q = this.q;
+            final int k = this.k;
+            final Rates r = this.rates;
+            final float mu = this.mu, lrBu = r.lrBu(), lrBi = r.lrBi(), lrPu = r.lrPu(), lrQi = r.lrQi();
+            final float regBu = r.regBu(), regBi = r.regBi(), regPu = r.regPu(), regQi = r.regQi();
+            double sse = 0;
+            for (int j = from; j < to; j++) {
+                int pos = order[j];
+                int u = userOf[pos];
+                int i = itemOf[pos];
+                int uo = u * k;
+                int io = i * k;
+                float err = ratingOf[pos] - (mu + bu[u] + bi[i] + Kernels.dot(p, uo, q, io, k));
+                sse += (double) err * err;
+                bu[u] += lrBu * (err - regBu * bu[u]);
+                bi[i] += lrBi * (err - regBi * bi[i]);
+                Kernels.sgdStep(p, uo, q, io, k, err, lrPu, regPu, lrQi, regQi);
+            }
+            squaredError.add(sse);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.intunerecsys.recommend.collaborative;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Steps every trainer of this package shares: initialisation, shuffling, and turning arrays into a model. */
+final class Training {
+
+    private Training() {
+    }
+
+    /** Fills {@code a} with draws from N(mean, std). */
+    static void gaussian(float[] a, float mean, float std, SplittableRandom random) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (mean + std * random.nextGaussian());
+        }
+    }
+
+    /** Fisher–Yates shuffle of {@code a[from..to)}. */
+    static void shuffle(int[] a, int from, int to, SplittableRandom random) {
+        for (int i = to - 1; i > from; i--) {
+            int j = from + random.nextInt(i - from + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Number of training ratings of each user. */
+    static int[] userCounts(RatingTriples data, int[] positions) {
+        int[] counts = new int[data.users()];
+        int[] userOf = data.rawUsers();
+        for (int k : positions) {
+            counts[userOf[k]]++;
+        }
+        return counts;
+    }
+
+    /** Number of training ratings of each item. */
+    static int[] itemCounts(RatingTriples data, int[] positions) {
+        int[] counts = new int[data.items()];
+        int[] itemOf = data.rawItems();
+        for (int k : positions) {
+            counts[itemOf[k]]++;
+        }
+        return counts;
+    }
+
+    /**
+     * Builds the model: zeroes the biases and factor rows of users and items without training ratings (so they
+     * are predicted as Surprise predicts unknown ones) and records each user's seen items.
+     */
+    static CfModel model(String algorithm, Map<String, Object> params, RatingTriples data, int[] positions,
+            float mu, float[] bu, float[] bi, float[] p, float[] q, int factors) {
+        int[] userCounts = userCounts(data, positions);
+        int[] itemCounts = itemCounts(data, positions);
+        for (int u = 0; u < userCounts.length; u++) {
+            if (userCounts[u] == 0) {
+                bu[u] = 0;
+                Arrays.fill(p, u * factors, (u + 1) * factors, 0f);
+            }
+        }
+        for (int i = 0; i < itemCounts.length; i++) {
+            if (itemCounts[i] == 0) {
+                bi[i] = 0;
+                Arrays.fill(q, i * factors, (i + 1) * factors, 0f);
+            }
+        }
+        int[] seenOffsets;
+        int[] seenItems;
+        if (data.matrix() != null && data.covers(positions)) {
+            // the matrix rows already are the seen lists, items ascending
+            seenOffsets = data.matrix().rawUserOffsets();
+            seenItems = data.matrix().rawItems();
+        } else {
+            int[][] byUser = data.positionsByUser(positions);
+            seenOffsets = byUser[0];
+            seenItems = byUser[1];
+            int[] itemOf = data.rawItems();
+            for (int j = 0; j < seenItems.length; j++) {
+                seenItems[j] = itemOf[seenItems[j]];
+            }
+            for (int u = 0; u < data.users(); u++) {
+                Arrays.sort(seenItems, seenOffsets[u], seenOffsets[u + 1]);
+            }
+        }
+        return new CfModel(algorithm, params, data.users(), data.items(), factors, mu, bu, bi, p, q, data.min(),
+                data.max(), seenOffsets, seenItems);
+    }
+}
