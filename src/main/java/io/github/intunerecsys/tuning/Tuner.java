@@ -76,15 +76,18 @@ public final class Tuner implements AutoCloseable {
     }
 
     /**
-     * Starts tuning this pipeline (once): applies the static knobs as the starting point, then steps every interval.
-     * Does nothing when the tuner is disabled.
+     * Starts tuning this pipeline (once), from the knobs it was configured with (the {@code static} policy applies
+     * its own at once), stepping every interval. A disabled tuner attaches paused: status and override still work.
      */
     public synchronized void attach(Knobs knobs, Observations observations) {
         if (loop != null) {
             throw new IllegalStateException("tuner already attached");
         }
-        KnobSetting start = settings.bounds().clamp(settings.staticKnobs());
-        knobs.apply(start.poolSize(), start.batchSize());
+        KnobSetting start = new KnobSetting(knobs.poolSize(), knobs.batchSize());
+        if (policy instanceof StaticPolicy) {
+            start = settings.bounds().clamp(settings.staticKnobs());
+            knobs.apply(start.poolSize(), start.batchSize());
+        }
         TuningLoop l = new TuningLoop(policy, new BoundedKnobs(knobs, settings.bounds()), observations,
                 settings.reward(), clock, metrics, settings.history());
         loop = l;

@@ -31,7 +31,7 @@ class TunerEndpointTests {
         try (Tuner tuner = tuner("rl")) {
             var pipeline = new FakePipeline(bounds, new KnobSetting(1, 1), k -> FakePipeline.interval(k, 1, 10, 0.3));
             tuner.attach(pipeline, pipeline);
-            assertThat(pipeline.poolSize()).isEqualTo(2); // the static knobs are the starting point
+            assertThat(pipeline.poolSize()).isEqualTo(1); // an adaptive policy starts from the pipeline's knobs
             var endpoint = new TunerEndpoint(tuner);
             assertThat(endpoint.act("pause", null, null)).containsEntry("paused", true);
             var overridden = endpoint.act("override", 4, 32);
@@ -41,6 +41,16 @@ class TunerEndpointTests {
             assertThat(endpoint.status()).containsEntry("steps", 1L).containsKey("decisions");
             assertThatThrownBy(() -> endpoint.act("override", 4, null)).hasMessageContaining("both");
             assertThatThrownBy(() -> endpoint.act("reboot", null, null)).hasMessageContaining("unknown tuner action");
+        }
+    }
+
+    @Test
+    void staticPolicyAppliesItsKnobsOnAttachment() {
+        try (Tuner tuner = tuner("static")) {
+            var pipeline = new FakePipeline(bounds, new KnobSetting(1, 1), k -> FakePipeline.interval(k, 1, 10, 0.3));
+            tuner.attach(pipeline, pipeline);
+            assertThat(pipeline.poolSize()).isEqualTo(2);
+            assertThat(pipeline.batchSize()).isEqualTo(8);
         }
     }
 
