@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param slo         p99 latency objective the reward and the guard use (default 50 ms)
  * @param weights     reward weights
  * @param bounds      hard knob bounds, enforced on every decision
- * @param staticKnobs knobs of the {@code static} policy, and the starting point of the others
+ * @param staticKnobs knobs of the {@code static} policy (the others start from the pipeline's configured knobs)
  * @param policyFile  where the RL policy is saved and restored (default {@code data/tuner/policy.json}); when
  *                    absent, the pre-trained policy in the jar is the starting point
  * @param saveEvery   decisions between two saves of the RL policy (also saved on shutdown)
