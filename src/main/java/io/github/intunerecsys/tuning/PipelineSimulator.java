@@ -13,8 +13,9 @@ import java.util.function.DoubleConsumer;
  * up to {@code batchSize} waiting requests, waiting at most {@link #DEFAULT_MAX_BATCH_WAIT_MILLIS} for the batch to
  * fill, as the real pipeline does; a request older than {@link #DEFAULT_TIMEOUT_MILLIS} when taken is dropped as
  * timed out. A batch of {@code n} costs {@link KernelProfile#batchSeconds(int)} of one core; when more workers are
- * busy than there are cores, each runs at {@code cores / busy} speed (fixed at the batch's start), which is what
- * makes threads beyond the cores useless. CPU usage is the work done divided by {@code cores × interval}.
+ * busy than there are cores they share them equally (processor sharing: each runs at {@code cores / busy} speed,
+ * re-evaluated whenever a batch starts or ends), so threads beyond the cores add no throughput and stretch every
+ * batch's latency. CPU usage is the work done divided by {@code cores × interval}.
  *
  * <p>Each {@link #observe()} advances virtual time by one interval and reports it exactly like the real port
  * (goodput = completions within the SLO per second).
@@ -42,6 +43,9 @@ public final class PipelineSimulator implements Knobs, Observations {
     private int qHead;
     private int qSize;
     private final double[] busyUntil;
+    /** CPU-seconds of work left per busy worker; workers share the cores equally (processor sharing). */
+    private final double[] remaining;
+    private double lastAdvance;
     private final double[][] inBatch;
     private final int[] inBatchSize;
     private double formingSince = Double.NaN;
@@ -69,6 +73,7 @@ public final class PipelineSimulator implements Knobs, Observations {
         this.batch = bounds.clampBatch(initial.batchSize());
         this.busyUntil = new double[bounds.maxPool()];
         Arrays.fill(busyUntil, Double.NaN);
+        this.remaining = new double[bounds.maxPool()];
         this.inBatch = new double[bounds.maxPool()][bounds.maxBatch()];
         this.inBatchSize = new int[bounds.maxPool()];
     }
@@ -206,9 +211,11 @@ public final class PipelineSimulator implements Knobs, Observations {
                 finishing = -1;
             }
             if (tNext > end) {
+                advance(end);
                 now = end;
                 return;
             }
+            advance(tNext);
             now = tNext;
             if (forming) {
                 dispatch();
@@ -246,6 +253,8 @@ public final class PipelineSimulator implements Knobs, Observations {
         totalCompleted += inBatchSize[w];
         inBatchSize[w] = 0;
         busyUntil[w] = Double.NaN;
+        remaining[w] = 0;
+        reschedule();
     }
 
     private int idleWorker() {
@@ -293,15 +302,46 @@ public final class PipelineSimulator implements Knobs, Observations {
         if (n == 0) {
             return;
         }
-        int busy = 1;
-        for (int i = 0; i < busyUntil.length; i++) {
-            busy += Double.isNaN(busyUntil[i]) ? 0 : 1;
-        }
         double work = profile.batchSeconds(n);
         workSeconds += work;
         totalWorkSeconds += work;
         inBatchSize[w] = n;
-        busyUntil[w] = now + work * Math.max(1, busy / (double) cores);
+        remaining[w] = work;
+        busyUntil[w] = now; // busy; the finish time is set by reschedule
+        reschedule();
+    }
+
+    private int busyWorkers() {
+        int busy = 0;
+        for (double t : busyUntil) {
+            busy += Double.isNaN(t) ? 0 : 1;
+        }
+        return busy;
+    }
+
+    /** Each busy worker runs at {@code min(1, cores / busy)} of a core. */
+    private double speed() {
+        int busy = busyWorkers();
+        return busy <= cores ? 1 : cores / (double) busy;
+    }
+
+    private void advance(double to) {
+        double done = (to - lastAdvance) * speed();
+        for (int w = 0; w < busyUntil.length; w++) {
+            if (!Double.isNaN(busyUntil[w])) {
+                remaining[w] = Math.max(0, remaining[w] - done);
+            }
+        }
+        lastAdvance = to;
+    }
+
+    private void reschedule() {
+        double speed = speed();
+        for (int w = 0; w < busyUntil.length; w++) {
+            if (!Double.isNaN(busyUntil[w])) {
+                busyUntil[w] = now + remaining[w] / speed;
+            }
+        }
     }
 
     private double exp(double rate) {
