@@ -32,6 +32,7 @@ import java.util.Set;
 final class BenchTunerCommand implements Command {
 
     static final int DEFAULT_SECONDS_PER_PHASE = 60;
+    static final int DEFAULT_PIPELINE_SECONDS_PER_PHASE = 15;
     static final double DEFAULT_SLO_MILLIS = 50;
     static final int CONVERGENCE_SECONDS = 30;
     static final int ADAPT_SUSTAIN_INTERVALS = 3;
@@ -51,8 +52,9 @@ final class BenchTunerCommand implements Command {
     public String usage() {
         return """
                 Usage: bench-tuner [--policy all|rl|hill-climb|gradient|static] [--items 45000] [--factors 64]
-                                   [--trace default] [--seconds-per-phase 60] [--interval-ms 1000] [--slo-ms 50]
-                                   [--env sim] [--policy-file FILE] [--fresh] [--seed 42]
+                                   [--trace default] [--seconds-per-phase N] [--oracle-seconds N]
+                                   [--interval-ms 1000] [--slo-ms 50] [--env pipeline|sim] [--policy-file FILE]
+                                   [--fresh] [--seed 42]
                                    [--json out.json] [--plot out.svg]
 
                 Runs open-loop Poisson arrivals through the trace's phases — low load; ramp to near saturation; a
@@ -63,13 +65,17 @@ final class BenchTunerCommand implements Command {
                 oracle's goodput), and the share of intervals breaching the SLO (p99 above it, or rejections).
                   --policy P            which policies to run (default all; 'static' is pool=cores, batch=1)
                   --items N --factors F catalogue size of the light model (default 45000 x 64)
-                  --seconds-per-phase N length of each phase (default 60)
+                  --seconds-per-phase N length of each phase (default 15 with the pipeline, about 10 minutes in
+                                        all; 60 simulated)
                   --oracle-seconds N    length of each static configuration's run in the oracle's grid search
                                         (default: the phase length)
                   --interval-ms MS      tuning interval (default 1000)
                   --slo-ms MS           p99 latency objective (default 50)
-                  --env sim             simulated pipeline in virtual time, calibrated from the measured kernel
-                                        rates (REFERENCE.md)
+                  --env pipeline        (default) the real ScoringPipeline and batched kernel in this process, fed
+                                        by an open-loop Poisson thread; launch with --add-modules
+                                        jdk.incubator.vector or the kernel falls back to scalar code
+                  --env sim             the pipeline simulator in virtual time (seconds to run), calibrated from
+                                        the measured kernel rates (REFERENCE.md)
                   --policy-file FILE    RL policy to start from (default: the pre-trained one in the jar)
                   --fresh               start the RL agent untrained
                   --json FILE           also write the full report as JSON
@@ -134,10 +140,11 @@ final class BenchTunerCommand implements Command {
         int items = args.intValue("items", 45_000, 100, 10_000_000);
         int factors = args.intValue("factors", 64, 1, 4096);
         List<Phase> phases = trace(args.string("trace", "default"));
-        int secondsPerPhase = args.intValue("seconds-per-phase", DEFAULT_SECONDS_PER_PHASE, 5, 3600);
+        String env = args.string("env", "pipeline");
+        int secondsPerPhase = args.intValue("seconds-per-phase",
+                env.equals("sim") ? DEFAULT_SECONDS_PER_PHASE : DEFAULT_PIPELINE_SECONDS_PER_PHASE, 5, 3600);
         double interval = args.intValue("interval-ms", 1000, 50, 60_000) / 1000.0;
         double slo = args.intValue("slo-ms", (int) DEFAULT_SLO_MILLIS, 1, 60_000);
-        String env = args.string("env", "sim");
         if (!env.equals("sim") && !env.equals("pipeline")) {
             throw new UsageException("bench-tuner: unknown --env '" + env + "' (pipeline, sim)");
         }

@@ -18,7 +18,7 @@ class BenchTunerCommandTests {
     void simulatedRunPrintsEveryPhaseAndTheOracleAndWritesJsonAndPlot(@TempDir Path dir) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = new BenchTunerCommand().run(List.of("--policy", "static", "--seconds-per-phase", "5",
+        int code = new BenchTunerCommand().run(List.of("--env", "sim", "--policy", "static", "--seconds-per-phase", "5",
                         "--json", dir.resolve("r.json").toString(), "--plot", dir.resolve("r.svg").toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
