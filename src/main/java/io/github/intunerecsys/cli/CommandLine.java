@@ -28,7 +28,9 @@ public final class CommandLine {
                 new BenchTrainCommand(),
                 new BenchContentCommand(),
                 new BenchScaleCommand(),
-                new BenchFeedbackCommand());
+                new BenchFeedbackCommand(),
+                new PretrainTunerCommand(),
+                new BenchTunerCommand());
     }
 
     private CommandLine() {

@@ -39,6 +39,25 @@ public final class MetricNames {
     /** Micrometer's process CPU gauge (ProcessorMetrics), 0..1 of all cores. */
     public static final String PROCESS_CPU_USAGE = "process.cpu.usage";
 
+    /** Prefix of the tuner's meters. */
+    public static final String TUNER = "intune.tuner";
+    /** Gauge: reward of the last tuning interval. */
+    public static final String TUNER_REWARD = TUNER + ".reward";
+    /** Gauge: requests/s served within the SLO in the last tuning interval. */
+    public static final String TUNER_GOODPUT = TUNER + ".goodput";
+    /** Counter, tags knob=pool|batch, direction=up|down|hold: knob moves decided. */
+    public static final String TUNER_ACTIONS = TUNER + ".actions";
+    /** Counter, tag policy: decisions taken (the policy's name, guard, or paused). */
+    public static final String TUNER_DECISIONS = TUNER + ".decisions";
+    /** Gauge: exploration rate ε of the tuning policy (0 for the baselines). */
+    public static final String TUNER_EXPLORATION = TUNER + ".exploration";
+    /** Counter: safety-guard reverts to the last good configuration. */
+    public static final String TUNER_GUARD_TRIPS = TUNER + ".guard.trips";
+    /** Gauge, tag knob=pool|batch: knob value chosen by the tuner. */
+    public static final String TUNER_KNOB = TUNER + ".knob";
+    /** Gauge: 1 while the tuner is paused. */
+    public static final String TUNER_PAUSED = TUNER + ".paused";
+
     private MetricNames() {
     }
 }

@@ -1,0 +1,268 @@
+package io.github.intunerecsys.tuning;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * The InTune agent: a deep Q-network (Mnih et al. 2015) that learns online which knob move pays, as Netflix's
+ * InTune (Nagrecha et al., RecSys 2023) does for its data-ingestion pipeline.
+ *
+ * <p><b>Each interval.</b> The state is the normalised observation plus the knobs in force ({@link StateEncoder},
+ * 11 features); the action is one of the 3 × 3 moves of {@link KnobAction}, masked at the bounds; the reward of the
+ * interval after an action ({@link RewardFunction}) closes the transition (s, a, r, s'), which goes into a bounded
+ * replay ring. Then {@code trainSteps} minibatch updates minimise the Huber loss of
+ *
+ * <pre>
+ * y = r + γ · Q_target(s', argmax_{a' valid} Q(s', a'))      (double DQN: the online net picks, the target net values)
+ * </pre>
+ *
+ * and the target network is synced every {@code targetSync} updates. Half of every minibatch is drawn from the
+ * {@value #RECENT_WINDOW} latest transitions, so that a changed world is learned in minutes. Actions are ε-greedy over the valid moves;
+ * ε decays geometrically to {@code epsilonMin} and re-opens to {@code reopenEpsilon} when {@link ShiftDetector}
+ * sees the load regime change, so the agent re-learns a flipped environment instead of trusting stale values.
+ * Exploration is conservative: random moves are drawn among those valued within {@value #EXPLORATION_MARGIN} of the
+ * greedy one, so a trained agent stops trying moves it knows to be disastrous (one thread fewer at saturation).
+ *
+ * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
+ * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
+ * cannot express, and the continuous state (rates, percentiles) has no natural grid. A 11 → 32 → 32 → 9 network is
+ * small enough to train in microseconds per step in plain Java, and pre-training against {@link PipelineSimulator}
+ * ({@code pretrain-tuner}) supplies the thousands of transitions a DQN needs, which a live service at one decision
+ * per second could not.
+ *
+ * <p>Knobs: see {@link Settings} and its {@code DEFAULT_*} values. Deterministic for a given seed and observation
+ * sequence.
+ */
+public final class DqnPolicy extends AbstractTuningPolicy {
+
+    /**
+     * @param hidden         units per hidden layer (two layers)
+     * @param learningRate   Adam step size
+     * @param gamma          discount; knob moves pay over several intervals, so not myopic
+     * @param replayCapacity transitions kept
+     * @param minibatch      transitions per update
+     * @param minReplay      updates start once this many transitions are stored
+     * @param trainSteps     updates per interval
+     * @param targetSync     updates between target-network syncs
+     * @param epsilonStart   exploration of a fresh (untrained) agent
+     * @param epsilonMin     exploration floor
+     * @param epsilonDecay   multiplicative decay per interval
+     * @param reopenEpsilon  exploration re-opened to on a regime shift
+     */
+    public record Settings(int hidden, double learningRate, double gamma, int replayCapacity, int minibatch,
+            int minReplay, int trainSteps, int targetSync, double epsilonStart, double epsilonMin, double epsilonDecay,
+            double reopenEpsilon) {
+
+        public static final int DEFAULT_HIDDEN = 32;
+        public static final double DEFAULT_GAMMA = 0.9;
+        public static final int DEFAULT_REPLAY_CAPACITY = 20_000;
+        public static final int DEFAULT_MINIBATCH = 32;
+        public static final int DEFAULT_MIN_REPLAY = 64;
+        public static final int DEFAULT_TRAIN_STEPS = 2;
+        public static final int DEFAULT_TARGET_SYNC = 200;
+        public static final double DEFAULT_EPSILON_START = 1.0;
+        public static final double DEFAULT_EPSILON_MIN = 0.02;
+        public static final double DEFAULT_EPSILON_DECAY = 0.97;
+        public static final double DEFAULT_REOPEN_EPSILON = 0.25;
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_HIDDEN, QNetwork.DEFAULT_LEARNING_RATE, DEFAULT_GAMMA, DEFAULT_REPLAY_CAPACITY,
+                    DEFAULT_MINIBATCH, DEFAULT_MIN_REPLAY, DEFAULT_TRAIN_STEPS, DEFAULT_TARGET_SYNC,
+                    DEFAULT_EPSILON_START, DEFAULT_EPSILON_MIN, DEFAULT_EPSILON_DECAY, DEFAULT_REOPEN_EPSILON);
+        }
+
+        public Settings withEpsilonDecay(double decay) {
+            return new Settings(hidden, learningRate, gamma, replayCapacity, minibatch, minReplay, trainSteps,
+                    targetSync, epsilonStart, epsilonMin, decay, reopenEpsilon);
+        }
+
+        public Settings withEpsilonStart(double start) {
+            return new Settings(hidden, learningRate, gamma, replayCapacity, minibatch, minReplay, trainSteps,
+                    targetSync, start, epsilonMin, epsilonDecay, reopenEpsilon);
+        }
+    }
+
+    /** Transitions counted as recent for the half of each minibatch drawn from them. */
+    static final int RECENT_WINDOW = 200;
+    /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
+    static final double EXPLORATION_MARGIN = 0.5;
+
+    private final Settings settings;
+    private final double sloMillis;
+    private final RandomGenerator random;
+    final QNetwork online;
+    private final QNetwork target;
+    private final ReplayBuffer replay;
+    final StateEncoder encoder = new StateEncoder();
+    private final ShiftDetector shifts = new ShiftDetector();
+
+    private double epsilon;
+    private long updates;
+    private long decisions;
+    private double lastLoss = Double.NaN;
+    private double[] previousState;
+    private int previousAction = -1;
+    private int lastAction = KnobAction.HOLD;
+    private boolean lastExplored;
+
+    public DqnPolicy(Settings settings, double sloMillis, long seed) {
+        this.settings = settings;
+        this.sloMillis = sloMillis;
+        this.random = new SplittableRandom(seed);
+        int[] sizes = {StateEncoder.SIZE, settings.hidden(), settings.hidden(), KnobAction.COUNT};
+        this.online = new QNetwork(sizes, settings.learningRate(), random);
+        this.target = new QNetwork(sizes, settings.learningRate(), random);
+        this.target.copyFrom(online);
+        this.replay = new ReplayBuffer(settings.replayCapacity(), StateEncoder.SIZE, KnobAction.COUNT);
+        this.epsilon = settings.epsilonStart();
+    }
+
+    @Override
+    public String name() {
+        return "rl";
+    }
+
+    @Override
+    public double exploration() {
+        return epsilon;
+    }
+
+    public void setExploration(double epsilon) {
+        this.epsilon = Math.clamp(epsilon, 0, 1);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public long regimeShifts() {
+        return shifts.shifts();
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** The last move, e.g. {@code "pool+1 batch*2"}, and whether it was exploratory. */
+    public String lastAction() {
+        return KnobAction.describe(lastAction) + (lastExplored ? " (explore)" : "");
+    }
+
+    /** Stops learning transitions across a gap (guard revert, manual override, restart). */
+    @Override
+    public void onExternalChange(KnobSetting now) {
+        previousState = null;
+        previousAction = -1;
+    }
+
+    @Override
+    KnobSetting propose(Observation o, double reward, KnobSetting current, KnobBounds bounds) {
+        double[] state = encoder.raw(o, current, bounds, sloMillis);
+        encoder.update(state);
+        boolean[] mask = KnobAction.mask(current, bounds);
+        if (previousState != null) {
+            replay.add(previousState, previousAction, reward, state, mask);
+            learn();
+        }
+        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, lastExplored)) {
+            epsilon = Math.max(epsilon, settings.reopenEpsilon());
+        }
+        int action = choose(state, mask);
+        epsilon = Math.max(settings.epsilonMin(), epsilon * settings.epsilonDecay());
+        previousState = state;
+        previousAction = action;
+        lastAction = action;
+        decisions++;
+        return KnobAction.apply(action, current);
+    }
+
+    private int choose(double[] state, boolean[] mask) {
+        double[] q = online.predict(encoder.normalise(state));
+        int greedy = argmax(q, mask);
+        lastExplored = random.nextDouble() < epsilon;
+        if (lastExplored) {
+            // Conservative exploration: only among moves the agent does not already know to be much worse, so a
+            // trained agent does not test "one thread fewer" at saturation again and again. An untrained agent's
+            // values are all near zero, so it explores every move.
+            boolean[] candidates = new boolean[mask.length];
+            int valid = 0;
+            for (int a = 0; a < mask.length; a++) {
+                candidates[a] = mask[a] && q[a] >= q[greedy] - EXPLORATION_MARGIN;
+                valid += candidates[a] ? 1 : 0;
+            }
+            int pick = random.nextInt(valid);
+            for (int a = 0; a < mask.length; a++) {
+                if (candidates[a] && pick-- == 0) {
+                    return a;
+                }
+            }
+        }
+        return greedy;
+    }
+
+    /** Greedy Q values of a state, for inspection and tests. */
+    double[] qValues(Observation o, KnobSetting current, KnobBounds bounds) {
+        return online.predict(encoder.normalise(encoder.raw(o, current, bounds, sloMillis)));
+    }
+
+    private void learn() {
+        if (replay.size() < Math.max(settings.minReplay(), settings.minibatch())) {
+            return;
+        }
+        int n = settings.minibatch();
+        double[][] xs = new double[n][];
+        int[] actions = new int[n];
+        double[] targets = new double[n];
+        for (int step = 0; step < settings.trainSteps(); step++) {
+            for (int k = 0; k < n; k++) {
+                // Half of each minibatch from recent experience: after the world changes, old transitions that
+                // contradict the new ones (same state, other outcome) would otherwise outvote them for a long time.
+                int i = k % 2 == 0 ? replay.sampleRecent(random, RECENT_WINDOW) : replay.sample(random);
+                double[] next = encoder.normalise(replay.nextState(i));
+                int best = argmax(online.predict(next), replay.nextMask(i));
+                targets[k] = replay.reward(i) + settings.gamma() * target.predict(next)[best];
+                xs[k] = encoder.normalise(replay.state(i));
+                actions[k] = replay.action(i);
+            }
+            lastLoss = online.train(xs, actions, targets, n);
+            if (++updates % settings.targetSync() == 0) {
+                target.copyFrom(online);
+            }
+        }
+    }
+
+    static int argmax(double[] q, boolean[] mask) {
+        int best = KnobAction.HOLD;
+        for (int a = 0; a < q.length; a++) {
+            if (mask[a] && q[a] > q[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** What {@link PolicyFile} saves: network weights, normaliser statistics and ε. */
+    PolicyFile.Saved snapshot() {
+        return new PolicyFile.Saved(PolicyFile.FORMAT, online.sizes(), online.params.clone(), encoder.mean.clone(),
+                encoder.m2.clone(), encoder.count, epsilon, updates);
+    }
+
+    void restore(PolicyFile.Saved saved) {
+        if (!java.util.Arrays.equals(saved.layers(), online.sizes())) {
+            throw new IllegalArgumentException("policy file has layers " + java.util.Arrays.toString(saved.layers())
+                    + ", this agent " + java.util.Arrays.toString(online.sizes()));
+        }
+        online.load(saved.weights());
+        target.copyFrom(online);
+        System.arraycopy(saved.mean(), 0, encoder.mean, 0, StateEncoder.SIZE);
+        System.arraycopy(saved.m2(), 0, encoder.m2, 0, StateEncoder.SIZE);
+        encoder.count = saved.count();
+        epsilon = saved.epsilon();
+        updates = saved.updates();
+        onExternalChange(null);
+    }
+}

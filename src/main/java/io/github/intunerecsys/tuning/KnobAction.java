@@ -1,0 +1,61 @@
+package io.github.intunerecsys.tuning;
+
+/**
+ * The RL agent's action grid, 3 × 3: pool −1 / 0 / +1 crossed with batch ÷2 / same / ×2. Index
+ * {@code 3 · (poolDelta + 1) + (batchStep + 1)}; action 4 holds both knobs.
+ */
+final class KnobAction {
+
+    static final int COUNT = 9;
+    static final int HOLD = 4;
+
+    private KnobAction() {
+    }
+
+    static int poolDelta(int action) {
+        return action / 3 - 1;
+    }
+
+    /** −1 halves the batch, 0 keeps it, +1 doubles it. */
+    static int batchStep(int action) {
+        return action % 3 - 1;
+    }
+
+    static KnobSetting apply(int action, KnobSetting s) {
+        int b = switch (batchStep(action)) {
+            case -1 -> s.batchSize() / 2;
+            case 1 -> s.batchSize() * 2;
+            default -> s.batchSize();
+        };
+        return new KnobSetting(s.poolSize() + poolDelta(action), b);
+    }
+
+    /**
+     * Actions allowed from {@code s}: those that move a knob past its bound are masked out, so the agent never
+     * wastes an interval on a no-op it believes is a move (and never learns values for impossible moves).
+     */
+    static boolean[] mask(KnobSetting s, KnobBounds bounds) {
+        boolean[] ok = new boolean[COUNT];
+        for (int a = 0; a < COUNT; a++) {
+            KnobSetting t = apply(a, s);
+            ok[a] = t.poolSize() >= bounds.minPool() && t.poolSize() <= bounds.maxPool()
+                    && t.batchSize() >= bounds.minBatch() && t.batchSize() <= bounds.maxBatch();
+        }
+        ok[HOLD] = true;
+        return ok;
+    }
+
+    static String describe(int action) {
+        String pool = switch (poolDelta(action)) {
+            case -1 -> "pool-1";
+            case 1 -> "pool+1";
+            default -> "pool=";
+        };
+        String batch = switch (batchStep(action)) {
+            case -1 -> "batch/2";
+            case 1 -> "batch*2";
+            default -> "batch=";
+        };
+        return pool + " " + batch;
+    }
+}

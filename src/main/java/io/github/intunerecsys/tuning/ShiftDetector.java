@@ -1,0 +1,70 @@
+package io.github.intunerecsys.tuning;
+
+/**
+ * Detects a change of load regime, on which the RL agent re-opens exploration. A shift is declared when, after
+ * {@link #DEFAULT_WARMUP} intervals, the arrival rate leaves a band of ±{@link #DEFAULT_ARRIVAL_BAND} (relative)
+ * around its EMA, p99 exceeds {@link #DEFAULT_P99_FACTOR}× its EMA (and the SLO), or the reward falls more than
+ * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only after a greedy action, since an exploratory one
+ * is expected to cost. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
+ * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals.
+ */
+final class ShiftDetector {
+
+    static final double DEFAULT_ALPHA = 0.2;
+    static final double DEFAULT_ARRIVAL_BAND = 0.4;
+    static final double DEFAULT_P99_FACTOR = 2;
+    static final double DEFAULT_REWARD_DROP = 0.3;
+    static final int DEFAULT_WARMUP = 5;
+    static final int DEFAULT_COOLDOWN = 10;
+
+    private double arrivalEma = Double.NaN;
+    private double p99Ema = Double.NaN;
+    private double rewardEma = Double.NaN;
+    private int seen;
+    private int quiet;
+    private long shifts;
+    private int selfInflicted;
+
+    /**
+     * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
+     * agent's own doing, so then only the arrival rate (which the agent does not control) can signal a shift.
+     */
+    boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterExploration) {
+        arrival = Double.isFinite(arrival) ? arrival : 0;
+        // An exploratory move's damage lasts into the next interval while the queue it built drains.
+        selfInflicted = afterExploration ? 2 : Math.max(0, selfInflicted - 1);
+        afterExploration = selfInflicted > 0;
+        boolean shift = false;
+        if (seen >= DEFAULT_WARMUP && quiet == 0) {
+            boolean arrivalMoved = Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
+            boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
+                    && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
+            boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
+            shift = arrivalMoved || (!afterExploration && (p99Jumped || rewardFell));
+        }
+        if (shift) {
+            shifts++;
+            quiet = DEFAULT_COOLDOWN;
+            arrivalEma = arrival;
+            p99Ema = p99;
+            rewardEma = reward;
+        } else {
+            quiet = Math.max(0, quiet - 1);
+            arrivalEma = ema(arrivalEma, arrival);
+            if (!afterExploration) {
+                p99Ema = Double.isFinite(p99) ? ema(p99Ema, p99) : p99Ema;
+                rewardEma = ema(rewardEma, reward);
+            }
+        }
+        seen++;
+        return shift;
+    }
+
+    long shifts() {
+        return shifts;
+    }
+
+    private static double ema(double ema, double x) {
+        return Double.isNaN(ema) ? x : ema + DEFAULT_ALPHA * (x - ema);
+    }
+}
