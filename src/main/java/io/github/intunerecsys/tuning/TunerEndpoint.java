@@ -6,6 +6,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/tuner}. {@code GET}: policy, pause state, knobs and bounds, ε, guard trips, the last decisions
@@ -28,19 +29,27 @@ public final class TunerEndpoint {
     }
 
     @WriteOperation
-    public Map<String, Object> act(@Selector String action, @Nullable Integer pool, @Nullable Integer batch) {
+    public WebEndpointResponse<Map<String, Object>> act(@Selector String action, @Nullable Integer pool,
+            @Nullable Integer batch) {
         switch (action) {
             case "pause" -> tuner.pause();
             case "resume" -> tuner.resume();
             case "override" -> {
                 if (pool == null || batch == null) {
-                    throw new IllegalArgumentException("override needs both 'pool' and 'batch'");
+                    return badRequest("override needs both 'pool' and 'batch', e.g. {\"pool\": 2, \"batch\": 64}");
                 }
                 tuner.override(pool, batch);
             }
-            default -> throw new IllegalArgumentException("unknown tuner action '" + action
-                    + "' (pause, resume, override)");
+            default -> {
+                return badRequest("unknown tuner action '" + action + "'; allowed: pause, resume, override");
+            }
         }
-        return tuner.status();
+        return new WebEndpointResponse<>(tuner.status());
+    }
+
+    /** A caller's mistake is a 400 with the reason, never a 500. */
+    private static WebEndpointResponse<Map<String, Object>> badRequest(String detail) {
+        return new WebEndpointResponse<>(Map.of("status", 400, "title", "Bad Request", "detail", detail),
+                WebEndpointResponse.STATUS_BAD_REQUEST);
     }
 }

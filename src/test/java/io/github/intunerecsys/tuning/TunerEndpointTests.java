@@ -33,14 +33,18 @@ class TunerEndpointTests {
             tuner.attach(pipeline, pipeline);
             assertThat(pipeline.poolSize()).isEqualTo(1); // an adaptive policy starts from the pipeline's knobs
             var endpoint = new TunerEndpoint(tuner);
-            assertThat(endpoint.act("pause", null, null)).containsEntry("paused", true);
-            var overridden = endpoint.act("override", 4, 32);
+            assertThat(endpoint.act("pause", null, null).getBody()).containsEntry("paused", true);
+            var overridden = endpoint.act("override", 4, 32).getBody();
             assertThat(overridden).containsEntry("knobs", new KnobSetting(4, 32)).containsEntry("paused", true);
-            assertThat(endpoint.act("resume", null, null)).containsEntry("paused", false);
+            assertThat(endpoint.act("resume", null, null).getBody()).containsEntry("paused", false);
             tuner.loop().orElseThrow().step();
             assertThat(endpoint.status()).containsEntry("steps", 1L).containsKey("decisions");
-            assertThatThrownBy(() -> endpoint.act("override", 4, null)).hasMessageContaining("both");
-            assertThatThrownBy(() -> endpoint.act("reboot", null, null)).hasMessageContaining("unknown tuner action");
+            var missing = endpoint.act("override", 4, null);
+            assertThat(missing.getStatus()).isEqualTo(400);
+            assertThat(missing.getBody().get("detail").toString()).contains("both");
+            var unknown = endpoint.act("reboot", null, null);
+            assertThat(unknown.getStatus()).isEqualTo(400);
+            assertThat(unknown.getBody().get("detail").toString()).contains("unknown tuner action");
         }
     }
 
