@@ -2,10 +2,7 @@ package io.github.intunerecsys.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,12 +13,11 @@ class DatasetInfoCommandTests {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandRun last;
 
     private int run(String... args) {
-        return CommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = CommandRun.run(args);
+        return last.code();
     }
 
     @Test
@@ -30,10 +26,10 @@ class DatasetInfoCommandTests {
         Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,1\n2,1,9,1\n");
         int code = run("dataset-info", "--data", dir.toString(), "--threads", "1");
         assertThat(code).isZero();
-        String json = out.toString(StandardCharsets.UTF_8);
+        String json = last.out();
         assertThat(json).contains("\"format\" : \"movielens\"", "\"movies\" : 1", "\"ratings\" : 1",
                 "\"rating_out_of_range\" : 1");
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(last.err())
                 .isEqualTo("skipped (rating_out_of_range): ratings.csv:3:3: rating 9 is not on the 0.5..5.0"
                         + " half-star scale" + System.lineSeparator());
     }
@@ -43,8 +39,8 @@ class DatasetInfoCommandTests {
         Files.writeString(dir.resolve("movies.csv"), "movieId,title,genres\n");
         int code = run("dataset-info", "--data", dir.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(last.out()).isEmpty();
+        String message = last.err();
         assertThat(message.lines()).hasSize(1);
         assertThat(message).startsWith("dataset-info: ").contains("ratings.csv: required file missing");
     }
@@ -55,7 +51,7 @@ class DatasetInfoCommandTests {
         Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,1\n2,1,9,1\n");
         int code = run("dataset-info", "--data", dir.toString(), "--strict");
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(last.err().strip())
                 .isEqualTo("dataset-info: ratings.csv:3:3: rating 9 is not on the 0.5..5.0 half-star scale");
     }
 
@@ -65,7 +61,7 @@ class DatasetInfoCommandTests {
         Files.writeString(dir.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,1\n2,1,3.5,1\n");
         int code = run("bench-load", "--data", dir.toString(), "--threads", "1,2", "--runs", "1");
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ratings\" : 2", "\"threads\" : 2",
+        assertThat(last.out()).contains("\"ratings\" : 2", "\"threads\" : 2",
                 "\"residentBytesPerRating\" : ", "\"mbPerSecondPerCore\" : ");
         assertThat(run("bench-load", "--data", dir.toString(), "--threads", "0")).isEqualTo(2);
     }

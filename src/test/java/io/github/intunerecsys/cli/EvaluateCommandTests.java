@@ -2,10 +2,7 @@ package io.github.intunerecsys.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,12 +15,11 @@ class EvaluateCommandTests {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandRun last;
 
     private int run(String... args) {
-        return CommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = CommandRun.run(args);
+        return last.code();
     }
 
     /** 12 users × 6 movies, every user rating every movie. */
@@ -48,8 +44,8 @@ class EvaluateCommandTests {
         int code = run("evaluate", "--data", dir.toString(), "--model", "svd", "--folds", "3", "--json",
                 "--param", "n_factors=4", "n_epochs=3");
 
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as(last.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(last.out());
         assertThat(json.get("folds")).hasSize(3);
         assertThat(json.get("rmse").asDouble()).isPositive();
         assertThat(json.get("mae").asDouble()).isPositive();
@@ -62,12 +58,12 @@ class EvaluateCommandTests {
         int code = run("evaluate", "--data", dir.toString(), "--model", "baseline", "--param", "lr_all=0.1");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown parameter 'lr_all'").contains("n_epochs, reg_u, reg_i");
+        assertThat(last.err()).contains("unknown parameter 'lr_all'").contains("n_epochs, reg_u, reg_i");
     }
 
     @Test
     void unknownModelIsAUsageError() {
         assertThat(run("evaluate", "--data", dir.toString(), "--model", "knn")).isEqualTo(2);
-        assertThat(err.toString()).contains("svd, surprise-svd, svdpp, surprise-svdpp, baseline");
+        assertThat(last.err()).contains("svd, surprise-svd, svdpp, surprise-svdpp, baseline");
     }
 }
