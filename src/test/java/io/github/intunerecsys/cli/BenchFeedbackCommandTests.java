@@ -13,19 +13,12 @@ class BenchFeedbackCommandTests {
     @TempDir
     Path dir;
 
-    private CommandRun last;
-
-    private int run(String... args) {
-        last = CommandRun.run(args);
-        return last.code();
-    }
-
     @Test
     void printsOneResultPerPolicyWithEveryRecordCounted() {
-        int code = run("bench-feedback", "--records", "90", "--threads", "3", "--policies", "group,none",
+        CommandRun run = CommandRun.run("bench-feedback", "--records", "90", "--threads", "3", "--policies", "group,none",
                 "--dir", dir.toString(), "--keys");
-        assertThat(code).as(last.err()).isZero();
-        JsonNode report = JsonMapper.builder().build().readTree(last.out());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode report = JsonMapper.builder().build().readTree(run.out());
         assertThat(report.get("results")).hasSize(2);
         JsonNode group = report.get("results").get(0);
         assertThat(group.get("policy").asString()).isEqualTo("group");
@@ -37,8 +30,9 @@ class BenchFeedbackCommandTests {
 
     @Test
     void anUnknownPolicyIsAOneLineUsageError() {
-        assertThat(run("bench-feedback", "--policies", "sometimes", "--dir", dir.toString())).isEqualTo(2);
-        assertThat(last.err().strip()).isEqualTo(
+        CommandRun run = CommandRun.run("bench-feedback", "--policies", "sometimes", "--dir", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(
                 "bench-feedback: fsync policy must be always, group or none, got 'sometimes'");
     }
 }

@@ -15,13 +15,6 @@ class EvaluateCommandTests {
     @TempDir
     Path dir;
 
-    private CommandRun last;
-
-    private int run(String... args) {
-        last = CommandRun.run(args);
-        return last.code();
-    }
-
     /** 12 users × 6 movies, every user rating every movie. */
     private void writeDataset() throws IOException {
         StringBuilder movies = new StringBuilder("movieId,title,genres\n");
@@ -41,11 +34,11 @@ class EvaluateCommandTests {
     @Test
     void printsMeansFoldsAndParamsAsJson() throws IOException {
         writeDataset();
-        int code = run("evaluate", "--data", dir.toString(), "--model", "svd", "--folds", "3", "--json",
+        CommandRun run = CommandRun.run("evaluate", "--data", dir.toString(), "--model", "svd", "--folds", "3", "--json",
                 "--param", "n_factors=4", "n_epochs=3");
 
-        assertThat(code).as(last.err()).isZero();
-        JsonNode json = JsonMapper.builder().build().readTree(last.out());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertThat(json.get("folds")).hasSize(3);
         assertThat(json.get("rmse").asDouble()).isPositive();
         assertThat(json.get("mae").asDouble()).isPositive();
@@ -55,15 +48,16 @@ class EvaluateCommandTests {
 
     @Test
     void unknownParamIsAUsageErrorListingTheValidNames() {
-        int code = run("evaluate", "--data", dir.toString(), "--model", "baseline", "--param", "lr_all=0.1");
+        CommandRun run = CommandRun.run("evaluate", "--data", dir.toString(), "--model", "baseline", "--param", "lr_all=0.1");
 
-        assertThat(code).isEqualTo(2);
-        assertThat(last.err()).contains("unknown parameter 'lr_all'").contains("n_epochs, reg_u, reg_i");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown parameter 'lr_all'").contains("n_epochs, reg_u, reg_i");
     }
 
     @Test
     void unknownModelIsAUsageError() {
-        assertThat(run("evaluate", "--data", dir.toString(), "--model", "knn")).isEqualTo(2);
-        assertThat(last.err()).contains("svd, surprise-svd, svdpp, surprise-svdpp, baseline");
+        CommandRun run = CommandRun.run("evaluate", "--data", dir.toString(), "--model", "knn");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("svd, surprise-svd, svdpp, surprise-svdpp, baseline");
     }
 }
