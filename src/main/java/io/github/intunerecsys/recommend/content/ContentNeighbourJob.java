@@ -34,6 +34,11 @@ public final class ContentNeighbourJob implements OfflineJob<ContentNeighbourJob
         return new ContentNeighbourJob(ContentModel.metadataRows(catalog, options), options.neighbours());
     }
 
+    /** A new, empty build of the same table over the same vectors (the vectorising is not repeated). */
+    public ContentNeighbourJob restart() {
+        return new ContentNeighbourJob(build.vectors(), build.k());
+    }
+
     @Override
     public String name() {
         return "content-neighbours";

@@ -120,6 +120,14 @@ final class NeighbourTable {
             return rows.rows;
         }
 
+        SparseMatrix vectors() {
+            return rows;
+        }
+
+        int k() {
+            return k;
+        }
+
         Worker newWorker() {
             return new Worker(rows, inverted, k, items, scores);
         }
