@@ -144,7 +144,10 @@ public final class StagePipeline<W, R> implements Knobs, AutoCloseable {
     private void work() {
         W state = null;
         try {
-            while (!retireIfSurplus()) {
+            while (true) {
+                if (retireIfSurplus()) {
+                    return; // counted out by retireIfSurplus; the pool still has a live worker
+                }
                 int batch = batchSize;
                 int from = claim(batch);
                 if (from < 0) {
