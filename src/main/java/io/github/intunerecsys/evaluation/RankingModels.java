@@ -9,6 +9,7 @@ import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
+import io.github.intunerecsys.recommend.content.ContentKnn;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
 import io.github.intunerecsys.recommend.hybrid.HybridRecommender;
@@ -23,7 +24,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code popularity}: the weighted-rating chart of the training ratings (counts and means per movie)</li>
- *   <li>{@code content}: similarity to the user's liked training movies — the hybrid with weights 0/1/0</li>
+ *   <li>{@code content}: {@link ContentKnn}, metadata similarity to the user's liked training movies times a
+ *       popularity factor</li>
  *   <li>{@code svd}, {@code svdpp}, {@code baseline}, {@code surprise-svd}, {@code surprise-svdpp}: a CF model's
  *       highest unclipped estimates</li>
  *   <li>{@code ease}: {@link EaseModel} on the binary training matrix</li>
@@ -31,7 +33,7 @@ import java.util.Map;
  *       {@link #DEFAULT_HYBRID} weights (tuned on a validation split of ml-latest-small's training part)</li>
  * </ul>
  * Parameters ({@code --param}): CF models take their own; ease takes {@code lambda}, {@code min_item_ratings};
- * hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
+ * content takes {@code liked boost}; hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
  * content model, svd, EASE) are built once per {@link Context}.
  */
 public final class RankingModels {
@@ -106,16 +108,16 @@ public final class RankingModels {
                 yield popularity(context.chart());
             }
             case "content" -> {
-                Params p = new Params(name, params, List.of("liked"));
-                HybridRecommender h = hybrid(context, new HybridRecommender.Weights(0, 1, 0,
-                        p.number("liked", 4.0)), null);
-                yield hybridRanker(h);
+                Params p = new Params(name, params, List.of("liked", "boost"));
+                ContentKnn knn = ContentKnn.build(context.catalog(), ContentOptions.defaults(), context.train(),
+                        p.number("liked", ContentKnn.DEFAULT_LIKED), p.number("boost", ContentKnn.DEFAULT_BOOST));
+                yield scorer(knn::scores, context.catalog().size());
             }
             case "ease" -> {
                 Params p = new Params(name, params, List.of("lambda", "min_item_ratings"));
                 EaseModel ease = context.ease(p.number("lambda", EaseModel.DEFAULT_LAMBDA),
                         (int) p.number("min_item_ratings", EaseModel.DEFAULT_MIN_ITEM_RATINGS));
-                yield ease(ease, context.catalog().size());
+                yield scorer(ease::scores, context.catalog().size());
             }
             case "hybrid" -> {
                 Params p = new Params(name, params, List.of("w_cf", "w_content", "w_pop", "w_rank", "liked",
@@ -147,7 +149,7 @@ public final class RankingModels {
     public static void checkParams(String name, Map<String, String> params) {
         List<String> valid = switch (name) {
             case "popularity" -> List.of();
-            case "content" -> List.of("liked");
+            case "content" -> List.of("liked", "boost");
             case "ease" -> List.of("lambda", "min_item_ratings");
             case "hybrid" -> List.of("w_cf", "w_content", "w_pop", "w_rank", "liked", "lambda", "min_item_ratings");
             default -> {
@@ -196,10 +198,10 @@ public final class RankingModels {
         };
     }
 
-    private static Ranker ease(EaseModel ease, int items) {
+    private static Ranker scorer(io.github.intunerecsys.recommend.hybrid.RankingScorer scorer, int items) {
         return (user, k, seen) -> {
             float[] s = new float[items];
-            ease.scores(user, s);
+            scorer.scores(user, s);
             TopK top = new TopK(k);
             for (int i = 0; i < items; i++) {
                 if (!seen.get(i) && s[i] != Float.NEGATIVE_INFINITY) {
