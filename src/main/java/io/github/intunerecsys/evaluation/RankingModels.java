@@ -32,7 +32,7 @@ import java.util.Map;
  *   <li>{@code hybrid}: {@link HybridRecommender} over svd, content, the popularity prior and EASE, with
  *       {@link #DEFAULT_HYBRID} weights (tuned on a validation split of ml-latest-small's training part)</li>
  * </ul>
- * Parameters ({@code --param}): CF models take their own; ease takes {@code lambda}, {@code min_item_ratings};
+ * Parameters ({@code --param}): CF models take their own and {@code shrink} (see {@link #shrunk}); ease takes {@code lambda}, {@code min_item_ratings};
  * content takes {@code liked boost}; hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
  * content model, svd, EASE) are built once per {@link Context}.
  */
@@ -135,8 +135,16 @@ public final class RankingModels {
                     throw new IllegalArgumentException("unknown model '" + name + "'; expected one of: "
                             + String.join(", ", NAMES));
                 }
-                CfModel cf = context.cf(name, params);
-                yield (user, k, seen) -> cf.topN(user, k, true, i -> !seen.get(i)).items();
+                Map<String, String> cfParams = new LinkedHashMap<>(params);
+                String shrink = cfParams.remove("shrink");
+                double m = shrink == null ? 0
+                        : new Params(name, Map.of("shrink", shrink), List.of("shrink")).number("shrink", 0);
+                if (!(m >= 0)) {
+                    throw new IllegalArgumentException(name + " parameter shrink must be ≥ 0, got " + m);
+                }
+                CfModel cf = context.cf(name, cfParams);
+                yield m == 0 ? (user, k, seen) -> cf.topN(user, k, true, i -> !seen.get(i)).items()
+                        : shrunk(cf, context.train(), m);
             }
         };
     }
@@ -153,7 +161,12 @@ public final class RankingModels {
             case "ease" -> List.of("lambda", "min_item_ratings");
             case "hybrid" -> List.of("w_cf", "w_content", "w_pop", "w_rank", "liked", "lambda", "min_item_ratings");
             default -> {
-                CfAlgorithms.create(name, params);
+                Map<String, String> cfParams = new LinkedHashMap<>(params);
+                String shrink = cfParams.remove("shrink");
+                CfAlgorithms.create(name, cfParams);
+                if (shrink != null) {
+                    new Params(name, Map.of("shrink", shrink), List.of("shrink")).number("shrink", 0);
+                }
                 yield null;
             }
         };
@@ -196,6 +209,29 @@ public final class RankingModels {
             }
             return java.util.Arrays.copyOf(out, n);
         };
+    }
+
+    /**
+     * A CF model's estimates shrunk toward the global mean by the item's training support, the weighted-rating
+     * formula applied per user: {@code s'(u,i) = (n_i·r̂(u,i) + m·μ) / (n_i + m)}. It is the posterior mean of the
+     * estimate when it is taken as the mean of n_i observations and the prior as m pseudo-ratings at μ (the
+     * damped mean of Funk 2006 and of the IMDB chart). An RMSE-trained model ranks every unseen item, and with a
+     * handful of ratings an item's bias and factors can put it above everything the user would actually watch;
+     * shrinking keeps the model's order among well-supported items and demotes the rest.
+     */
+    static Ranker shrunk(CfModel cf, RatingMatrix train, double m) {
+        int items = cf.items();
+        float mu = cf.globalMean();
+        float[] support = new float[items];
+        for (int i = 0; i < Math.min(items, train.items()); i++) {
+            support[i] = train.itemCount(i);
+        }
+        float prior = (float) m;
+        return scorer((user, out) -> {
+            for (int i = 0; i < items; i++) {
+                out[i] = (support[i] * cf.score(user, i) + prior * mu) / (support[i] + prior);
+            }
+        }, items);
     }
 
     private static Ranker scorer(io.github.intunerecsys.recommend.hybrid.RankingScorer scorer, int items) {
