@@ -109,20 +109,6 @@ public final class ContentModel {
         return new ContentModel(catalog, options, tables, stats, params.toString());
     }
 
-    /** The L2-normalised metadata-soup rows of every movie, as {@link #build} vectorises them. */
-    static SparseMatrix metadataRows(Catalog catalog, ContentOptions options) {
-        MetadataSoup soup = new MetadataSoup(MetadataSoup.DEFAULT_CAST_SIZE, MetadataSoup.DEFAULT_DIRECTOR_REPEAT,
-                options.collectionRepeat());
-        TextAnalyzer analyzer = TextAnalyzer.defaults();
-        Vectorizer vectorizer = new Vectorizer(options.metadataTfidf() ? Vectorizer.Weighting.TFIDF
-                : Vectorizer.Weighting.COUNT, options.sublinearTf(), options.minDf());
-        List<List<String>> docs = new ArrayList<>(catalog.size());
-        for (String text : soup.soups(catalog)) {
-            docs.add(analyzer.terms(text));
-        }
-        return vectorizer.fit(docs).rows();
-    }
-
     private static void buildSource(Source source, List<String> texts, TextAnalyzer analyzer, Vectorizer vectorizer,
                                     ContentOptions options, Map<Source, NeighbourTable> tables,
                                     List<BuildStats> stats) {
