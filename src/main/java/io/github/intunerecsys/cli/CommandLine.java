@@ -30,7 +30,8 @@ public final class CommandLine {
                 new BenchScaleCommand(),
                 new BenchFeedbackCommand(),
                 new PretrainTunerCommand(),
-                new BenchTunerCommand());
+                new BenchTunerCommand(),
+                new BenchSoakCommand());
     }
 
     private CommandLine() {
