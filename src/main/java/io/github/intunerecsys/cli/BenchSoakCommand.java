@@ -57,6 +57,9 @@ final class BenchSoakCommand implements Command {
     /** Ratings a child service retrains after; the swap posts as many. */
     static final int DEFAULT_CHILD_RETRAIN_AFTER = 500;
 
+    /** How long after the soak a late model swap is still waited for. */
+    static final Duration SWAP_WAIT = Duration.ofMinutes(3);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double MB = 1024.0 * 1024.0;
 
@@ -96,7 +99,8 @@ final class BenchSoakCommand implements Command {
                   --probe-seconds S      length of each capacity run (default 10)
                   --sample-every S       seconds between two scrapes (default 5)
                   --api-key KEY          X-API-Key for the swap's ratings (the child gets one made up)
-                  --swap-ratings N       ratings posted half-way (default: 500 with --start, else 0 = no swap);
+                  --swap-at F            when to post them, as a share of the soak (default 0.5)
+                  --swap-ratings N       ratings posted at --swap-at (default: 500 with --start, else 0 = no swap);
                                          must reach the service's intune.models.retrain-after-ratings
                   --users A-B            user ids to ask for (default: those in --data, else 1-600)
                   --slo-ms MS            p99 objective (default: sloMillis of /actuator/tuner, else 50)
@@ -110,7 +114,7 @@ final class BenchSoakCommand implements Command {
         Args args = new Args(name(), argv, Set.of("start"),
                 Set.of("url", "data", "jar", "minutes", "seconds", "load-factor", "connections", "threads",
                         "probe-connections", "probe-seconds", "sample-every", "api-key", "swap-ratings", "users",
-                        "slo-ms", "max-heap-slope", "wrk", "json"),
+                        "slo-ms", "max-heap-slope", "wrk", "json", "swap-at"),
                 Set.of("jvm-arg", "service-arg"));
         boolean start = args.flag("start");
         if (start && args.has("url")) {
@@ -129,6 +133,7 @@ final class BenchSoakCommand implements Command {
                 counts(args.string("probe-connections", DEFAULT_PROBE_CONNECTIONS)),
                 args.doubleValue("probe-seconds", 10, 1, 600), args.doubleValue("sample-every", 5, 0.2, 600),
                 args.intValue("swap-ratings", start ? DEFAULT_CHILD_RETRAIN_AFTER : 0, 0, 1_000_000),
+                args.doubleValue("swap-at", 0.5, 0, 1),
                 args.doubleValue("max-heap-slope", DEFAULT_MAX_HEAP_SLOPE_MB_PER_MIN, 0, 1e6));
         String wrkExe = args.string("wrk", "wrk");
         String wrkVersion = Wrk.version(wrkExe);
@@ -184,7 +189,7 @@ final class BenchSoakCommand implements Command {
 
     /** The knobs of one soak. */
     record Settings(double soakSeconds, double loadFactor, int connections, int threads, List<Integer> probes,
-            double probeSeconds, double sampleEvery, int swapRatings, double maxHeapSlope) {
+            double probeSeconds, double sampleEvery, int swapRatings, double swapAt, double maxHeapSlope) {
     }
 
     /** One scrape during the soak. */
@@ -221,7 +226,7 @@ final class BenchSoakCommand implements Command {
         PrometheusText first = service.scrape();
         double filesBefore = first.sum("process_files_open_files");
         long versionBefore = service.modelVersion();
-        List<Sample> samples = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>(List.of(sample(0, first, versionBefore)));
         Set<Long> versions = new LinkedHashSet<>(List.of(versionBefore));
         Map<String, Object> swap = new LinkedHashMap<>();
         double swapMinute = Double.NaN;
@@ -230,7 +235,8 @@ final class BenchSoakCommand implements Command {
                 + s.loadFactor + " x " + round(capacity) + ") over " + s.connections + " connections");
         long t0 = System.nanoTime();
         Process running = wrk.start(service.base, s.threads, s.connections, s.soakSeconds, target / s.threads);
-        PrometheusText last = first;
+        int missedScrapes = 0;
+        double slowestScrapeSeconds = 0;
         long nextSample = t0;
         while (running.isAlive()) {
             nextSample += (long) (s.sampleEvery * 1e9);
@@ -239,24 +245,49 @@ final class BenchSoakCommand implements Command {
                 break;
             }
             double minute = (System.nanoTime() - t0) / 60e9;
-            if (s.swapRatings > 0 && Double.isNaN(swapMinute) && minute * 60 >= s.soakSeconds / 2) {
+            if (s.swapRatings > 0 && Double.isNaN(swapMinute) && minute * 60 >= s.soakSeconds * s.swapAt) {
                 swapMinute = minute;
                 swap.put("postedAtMinute", round(minute));
-                swap.put("ratingsPosted", service.postRatings(s.swapRatings, users, new Random(11)));
-                err.println(name() + ": posted " + s.swapRatings + " ratings at minute " + round(minute));
+                try {
+                    swap.put("ratingsPosted", service.postRatings(s.swapRatings, users, new Random(11)));
+                    err.println(name() + ": posted " + s.swapRatings + " ratings at minute " + round(minute));
+                } catch (IOException e) {
+                    swap.put("postError", e.getMessage());
+                    err.println(name() + ": posting the swap's ratings failed: " + e.getMessage());
+                }
             }
-            last = service.scrape();
-            long version = service.modelVersion();
-            if (versions.add(version) && !Double.isNaN(swapMinute)) {
-                swap.put("newVersionAtMinute", round(minute));
+            try {
+                long scrapeStart = System.nanoTime();
+                PrometheusText scrape = service.scrape();
+                slowestScrapeSeconds = Math.max(slowestScrapeSeconds, (System.nanoTime() - scrapeStart) / 1e9);
+                long version = service.modelVersion();
+                if (versions.add(version) && !Double.isNaN(swapMinute)) {
+                    swap.put("newVersionAtMinute", round(minute));
+                }
+                samples.add(sample(minute, scrape, version));
+            } catch (IOException slow) {
+                missedScrapes++; // a scrape slower than its timeout under load: the next one will tell
+                err.println(name() + ": scrape at minute " + round(minute) + " failed: " + slow.getMessage());
             }
-            samples.add(sample(minute, last, version));
         }
         Wrk.Result result = Wrk.finish(running);
         PrometheusText end = service.scrape();
+        Files.writeString(work.resolve("last-scrape.txt"), service.get("/actuator/prometheus").body());
         Thread.sleep(3000); // closed connections leave the descriptor table
         PrometheusText after = service.scrape();
+        if (!Double.isNaN(swapMinute) && versions.size() == 1) {
+            // the retrain outlasted the soak: wait for it so the report says whether it swapped at all
+            long deadline = System.nanoTime() + SWAP_WAIT.toNanos();
+            while (versions.size() == 1 && System.nanoTime() < deadline) {
+                Thread.sleep(2000);
+                if (versions.add(service.modelVersion())) {
+                    swap.put("newVersionAfterSoakSeconds", round((System.nanoTime() - t0) / 1e9 - s.soakSeconds));
+                }
+            }
+        }
         versions.add(service.modelVersion());
+        swap.put("missedScrapes", missedScrapes);
+        swap.put("slowestScrapeSeconds", round(slowestScrapeSeconds));
 
         return report(s, sloMillis, probes, capacity, target, result, first, end, after, filesBefore, samples,
                 versions, swap, swapMinute, paths.size());
@@ -320,18 +351,18 @@ final class BenchSoakCommand implements Command {
         out.put("heap", heapReport);
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("before", (long) filesBefore);
-        files.put("firstDuringSoak", samples.isEmpty() ? null : (long) samples.getFirst().openFiles);
+        files.put("firstDuringSoak", samples.size() < 2 ? null : (long) samples.get(1).openFiles);
         files.put("lastDuringSoak", samples.isEmpty() ? null : (long) samples.getLast().openFiles);
         files.put("max", (long) filesMax);
         files.put("after", (long) filesAfter);
         out.put("openFiles", files);
         Map<String, Object> pipeline = new LinkedHashMap<>();
-        pipeline.put("rejected", (long) (end.sum("intune_pipeline_requests_rejected_total")
-                - first.sum("intune_pipeline_requests_rejected_total")));
-        pipeline.put("timedOut", (long) (end.sum("intune_pipeline_requests_timed_out_total")
-                - first.sum("intune_pipeline_requests_timed_out_total")));
-        pipeline.put("completed", (long) (end.sum("intune_pipeline_requests_completed_total")
-                - first.sum("intune_pipeline_requests_completed_total")));
+        pipeline.put("rejected", (long) (end.sum("intune_pipeline_requests_rejected_requests_total")
+                - first.sum("intune_pipeline_requests_rejected_requests_total")));
+        pipeline.put("timedOut", (long) (end.sum("intune_pipeline_requests_timed_out_requests_total")
+                - first.sum("intune_pipeline_requests_timed_out_requests_total")));
+        pipeline.put("completed", (long) (end.sum("intune_pipeline_requests_completed_requests_total")
+                - first.sum("intune_pipeline_requests_completed_requests_total")));
         pipeline.put("poolSizes", samples.stream().map(x -> (int) x.pool).distinct().sorted().toList());
         pipeline.put("batchLimits", samples.stream().map(x -> (int) x.batch).distinct().sorted().toList());
         out.put("pipeline", pipeline);
@@ -351,7 +382,7 @@ final class BenchSoakCommand implements Command {
         }
         out.put("verdict", verdict);
         out.put("pass", verdict.values().stream().allMatch(Boolean.TRUE::equals));
-        out.put("timeline", samples.stream().map(x -> List.of(round(x.minute), round(x.heapMb), round(x.liveDataMb),
+        out.put("timeline", samples.stream().map(x -> java.util.Arrays.<Object>asList(round(x.minute), round(x.heapMb), round(x.liveDataMb),
                 x.openFiles, x.pool, x.batch, x.success, x.shed, x.failed, x.modelVersion)).toList());
         out.put("timelineColumns", List.of("minute", "heapUsedMb", "liveDataMb", "openFiles", "pool", "batch",
                 "success", "shed503", "failed", "modelVersion"));
@@ -382,13 +413,14 @@ final class BenchSoakCommand implements Command {
         return new Sample(minute, p.sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))) / MB,
                 p.sum("jvm_gc_live_data_size_bytes") / MB, p.sum("process_files_open_files"),
                 p.sum("intune_pipeline_pool_size"), p.sum("intune_pipeline_batch_limit"),
-                p.sum("intune_pipeline_requests_rejected_total"), success, shed, all - success - shed, version);
+                p.sum("intune_pipeline_requests_rejected_requests_total"), success, shed, all - success - shed, version);
     }
 
     /** The service over HTTP: readiness, the request mix, scrapes, model version, ratings. */
     private static final class Service {
 
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
         private final String apiKey;
         private final List<Integer> movies = new ArrayList<>();
@@ -399,7 +431,7 @@ final class BenchSoakCommand implements Command {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -569,7 +601,8 @@ final class BenchSoakCommand implements Command {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static double round(double x) {
-        return Double.isFinite(x) ? Math.round(x * 100) / 100.0 : x;
+    /** Two decimals; null for NaN or infinity (an empty histogram, too few samples), which JSON cannot hold. */
+    private static Double round(double x) {
+        return Double.isFinite(x) ? Math.round(x * 100) / 100.0 : null;
     }
 }
