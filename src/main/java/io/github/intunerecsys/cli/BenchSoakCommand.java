@@ -167,7 +167,7 @@ final class BenchSoakCommand implements Command {
             } else {
                 baseUrl = stripSlash(args.string("url", "http://127.0.0.1:8080"));
             }
-            Service service = new Service(baseUrl, apiKey);
+            Service service = new Service(baseUrl, apiKey, child == null ? null : child.pid());
             service.awaitReady(child, Duration.ofMinutes(10));
             Map<String, Object> report = soak(service, wrkExe, work, users, settings,
                     args.has("slo-ms") ? args.doubleValue("slo-ms", 50, 0.1, 1e6) : service.sloMillis(), err);
@@ -204,6 +204,8 @@ final class BenchSoakCommand implements Command {
 
         List<Map<String, Object>> probes = new ArrayList<>();
         double capacity = 0;
+        // one untimed run first: probes of a cold service (JIT, caches) under-measured capacity by ~40 %
+        Wrk.finish(wrk.start(service.base, s.threads, s.probes.getLast(), s.probeSeconds, 0));
         for (int c : s.probes) {
             Wrk.Result r = Wrk.finish(wrk.start(service.base, s.threads, c, s.probeSeconds, 0));
             SoakAnalysis.StatusCounts counts = r.counts();
@@ -223,6 +225,7 @@ final class BenchSoakCommand implements Command {
         }
         double target = s.loadFactor * capacity;
 
+        double fullGcBefore = service.heapAfterFullGcMb();
         PrometheusText first = service.scrape();
         double filesBefore = first.sum("process_files_open_files");
         long versionBefore = service.modelVersion();
@@ -286,17 +289,19 @@ final class BenchSoakCommand implements Command {
             }
         }
         versions.add(service.modelVersion());
+        double fullGcAfter = service.heapAfterFullGcMb();
         swap.put("missedScrapes", missedScrapes);
         swap.put("slowestScrapeSeconds", round(slowestScrapeSeconds));
 
         return report(s, sloMillis, probes, capacity, target, result, first, end, after, filesBefore, samples,
-                versions, swap, swapMinute, paths.size());
+                versions, swap, swapMinute, paths.size(), fullGcBefore, fullGcAfter);
     }
 
     private Map<String, Object> report(Settings s, double sloMillis, List<Map<String, Object>> probes,
             double capacity, double target, Wrk.Result result, PrometheusText first, PrometheusText end,
             PrometheusText after, double filesBefore, List<Sample> samples, Set<Long> versions,
-            Map<String, Object> swap, double swapMinute, int distinctPaths) {
+            Map<String, Object> swap, double swapMinute, int distinctPaths, double fullGcBefore,
+            double fullGcAfter) {
         SoakAnalysis.StatusCounts counts = result.counts();
         Predicate<Map<String, String>> acceptedGets = l -> "GET".equals(l.get("method"))
                 && l.getOrDefault("status", "").startsWith("2") && !l.getOrDefault("uri", "").startsWith("/actuator");
@@ -348,6 +353,8 @@ final class BenchSoakCommand implements Command {
         heapReport.put("usedLastMb", used.length == 0 ? null : round(used[used.length - 1]));
         heapReport.put("usedMaxMb", round(java.util.Arrays.stream(used).max().orElse(0)));
         heapReport.put("heapMaxMb", round(end.sum("jvm_memory_max_bytes", l -> "heap".equals(l.get("area"))) / MB));
+        heapReport.put("afterFullGcBeforeSoakMb", Double.isNaN(fullGcBefore) ? null : round(fullGcBefore));
+        heapReport.put("afterFullGcAfterSoakMb", Double.isNaN(fullGcAfter) ? null : round(fullGcAfter));
         out.put("heap", heapReport);
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("before", (long) filesBefore);
@@ -374,7 +381,10 @@ final class BenchSoakCommand implements Command {
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("onlySuccessAndDeliberate503", counts.failed() == 0);
         verdict.put("acceptedP99WithinSlo", !Double.isNaN(p99) && p99 <= sloMillis);
-        verdict.put("heapFlat", !Double.isNaN(heapSlope) && heapSlope <= s.maxHeapSlope);
+        // with full GCs around the soak, the heap is flat when what survives one grew by little; else the slope
+        boolean fullGcs = !Double.isNaN(fullGcBefore) && !Double.isNaN(fullGcAfter);
+        verdict.put("heapFlat", fullGcs ? SoakAnalysis.flatAfterFullGc(fullGcBefore, fullGcAfter)
+                : !Double.isNaN(heapSlope) && heapSlope <= s.maxHeapSlope);
         verdict.put("noFileDescriptorGrowth", filesAfter - filesBefore <= DEFAULT_FD_SLACK);
         if (s.swapRatings > 0) {
             verdict.put("modelSwappedWithoutFailures", versions.size() > 1 && failedAroundSwap == 0
@@ -423,11 +433,33 @@ final class BenchSoakCommand implements Command {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
         private final String apiKey;
+        /** The service's process when this command started it (a full GC can then be asked of it), else null. */
+        private final Long pid;
         private final List<Integer> movies = new ArrayList<>();
 
-        Service(String base, String apiKey) {
+        Service(String base, String apiKey, Long pid) {
             this.base = base;
             this.apiKey = apiKey;
+            this.pid = pid;
+        }
+
+        /**
+         * Heap in use right after a full GC of the service ({@code jcmd PID GC.run}), or NaN when it is not our
+         * child. The live-data gauge alone cannot tell a leak from garbage: G1 leaves an old snapshot in the old
+         * generation until a marking cycle, which a heap under the occupancy threshold never starts.
+         */
+        double heapAfterFullGcMb() throws IOException, InterruptedException {
+            if (pid == null) {
+                return Double.NaN;
+            }
+            Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "GC.run").redirectErrorStream(true).redirectOutput(
+                    ProcessBuilder.Redirect.DISCARD).start();
+            if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || gc.exitValue() != 0) {
+                gc.destroyForcibly();
+                return Double.NaN;
+            }
+            return scrape().sum("jvm_memory_used_bytes", l -> "heap".equals(l.get("area"))) / MB;
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {

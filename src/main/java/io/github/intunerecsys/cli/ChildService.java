@@ -46,6 +46,10 @@ final class ChildService implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path log() {
         return log;
     }

@@ -88,6 +88,15 @@ final class SoakAnalysis {
         return out;
     }
 
+    /** Growth of the heap that survives a full GC still counted as flat: 16 MB or 10 %, whichever is more. */
+    static final double FULL_GC_SLACK_MB = 16;
+    static final double FULL_GC_SLACK_SHARE = 0.10;
+
+    /** Whether the heap surviving a full GC after the soak is within the slack of the one before it. */
+    static boolean flatAfterFullGc(double beforeMb, double afterMb) {
+        return afterMb - beforeMb <= Math.max(FULL_GC_SLACK_MB, FULL_GC_SLACK_SHARE * beforeMb);
+    }
+
     /**
      * Ordinary least-squares slope of {@code y} over {@code x}: {@code Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²}. NaN with fewer
      * than two distinct x.

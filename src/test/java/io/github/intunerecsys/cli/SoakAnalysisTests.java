@@ -73,4 +73,13 @@ class SoakAnalysisTests {
         assertThat(d).containsEntry(0.01, 30.0).containsEntry(Double.POSITIVE_INFINITY, 50.0);
         assertThat(SoakAnalysis.quantile(d, 0.5)).isCloseTo(0.01 * 25 / 30, within(1e-12));
     }
+
+    @Test
+    void heapSurvivingAFullGcIsFlatWithinSixteenMegabytesOrTenPercent() {
+        assertThat(SoakAnalysis.flatAfterFullGc(76.3, 78.6)).isTrue();    // two swaps on ml-latest-small
+        assertThat(SoakAnalysis.flatAfterFullGc(76.3, 92.3)).isTrue();    // +16 MB exactly
+        assertThat(SoakAnalysis.flatAfterFullGc(76.3, 140.4)).isFalse();  // +64 MB
+        assertThat(SoakAnalysis.flatAfterFullGc(1000, 1090)).isTrue();    // 9 % of a big heap
+        assertThat(SoakAnalysis.flatAfterFullGc(1000, 1110)).isFalse();
+    }
 }
