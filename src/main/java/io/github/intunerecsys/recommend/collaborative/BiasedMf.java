@@ -96,9 +96,14 @@ public final class BiasedMf implements CfTrainer {
         int groups = Strata.groupsFor(data, k, threads, positions.length);
         Strata strata = groups > 1 ? Strata.of(data, positions, groups, random) : null;
         int[] order = strata == null ? positions.clone() : strata.order();
+        // with strata the rows train under its labels (biases start at zero either way)
+        float[] pt = strata == null ? p : strata.toLabels(p, k, true);
+        float[] qt = strata == null ? q : strata.toLabels(q, k, false);
+        float[] but = strata == null ? bu : new float[bu.length];
+        float[] bit = strata == null ? bi : new float[bi.length];
         Epoch epoch = strata == null
                 ? new Epoch(data.rawUsers(), data.rawItems(), data.rawRatings(), order, mu, bu, bi, p, q, k)
-                : new Epoch(strata.users(), strata.items(), strata.ratings(), order, mu, bu, bi, p, q, k);
+                : new Epoch(strata.users(), strata.items(), strata.ratings(), order, mu, but, bit, pt, qt, k);
         float scale = 1f;
         try (Hogwild hogwild = new Hogwild(threads)) {
             for (int e = 0; e < params.epochs(); e++) {
@@ -107,13 +112,19 @@ public final class BiasedMf implements CfTrainer {
                     Training.shuffle(order, 0, order.length, random);
                     hogwild.epoch(order.length, epoch);
                 } else {
-                    strata.epoch(hogwild, epoch);
+                    strata.epoch(hogwild, epoch, random);
                 }
                 if (trainingRmse != null) {
                     trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, order.length));
                 }
                 scale *= params.lrDecay();
             }
+        }
+        if (strata != null) {
+            strata.toRows(pt, p, k, true);
+            strata.toRows(qt, q, k, false);
+            strata.toRows(but, bu, 1, true);
+            strata.toRows(bit, bi, 1, false);
         }
         return Training.model(name, params(), data, positions, mu, bu, bi, p, q, k);
     }

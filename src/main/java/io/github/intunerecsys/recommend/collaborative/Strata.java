@@ -6,11 +6,11 @@ import java.util.SplittableRandom;
 /**
  * The rating order of one training run laid out in strata for parallel SGD without shared rows (DSGD: Gemulla,
  * Nijkamp, Haas &amp; Sismanis, "Large-Scale Matrix Factorization with Distributed Stochastic Gradient Descent",
- * KDD 2011). Users fall into {@code G} groups and items into {@code G} groups, balanced by rating count; block
- * {@code (g, h)} holds the ratings of user group {@code g} on item group {@code h}. An epoch is {@code G}
- * sub-epochs; sub-epoch {@code s} runs the blocks {@code (g, (g + s) mod G)}, which share no user and no item, so
- * the threads working on them never write the same factor row or bias — nor, groups being contiguous ranges of
- * rows, the same cache line but at a range's edge.
+ * KDD 2011). Users fall into {@code G} random groups and items into {@code G} random groups, balanced by rating
+ * count; block {@code (g, h)} holds the ratings of user group {@code g} on item group {@code h}. An epoch is {@code
+ * G} sub-epochs in random order; sub-epoch {@code s} runs the blocks {@code (g, (g + s) mod G)}, which share no user
+ * and no item, so the threads working on them never write the same factor row or bias — nor, each group's rows
+ * being relabelled into one contiguous range, the same cache line but at a range's edge.
  *
  * <p>Why not plain Hogwild: on a small catalogue (ml-latest-small has 610 users) two threads hitting random
  * ratings keep landing on the same user rows and bias cache lines, and each write drags the line across cores —
@@ -39,7 +39,15 @@ final class Strata {
     static final long CACHE_BUDGET_BYTES = 8L << 20;
 
     private final int groups;
-    /** The triples copied in block order, so a block reads a contiguous stretch of them. */
+    /**
+     * Rows are trained under new labels: {@code userRow[label]} is the user a label stands for. Labels are a random
+     * permutation, so a group (a contiguous range of labels, hence of factor rows and bias cache lines) is a random
+     * set of users — groups by raw id put old and new movies, early and late users, in different groups, and the
+     * fixed sweep over them cost 0.003 RMSE on ml-latest-small.
+     */
+    private final int[] userRow;
+    private final int[] itemRow;
+    /** The triples copied in block order, under the new labels, so a block reads a contiguous stretch of them. */
     private final int[] userOf;
     private final int[] itemOf;
     private final float[] ratingOf;
@@ -50,9 +58,11 @@ final class Strata {
     /** Each block's own random source, split from the training seed, so shuffling needs no order between threads. */
     private final SplittableRandom[] random;
 
-    private Strata(int groups, int[] userOf, int[] itemOf, float[] ratingOf, int[] order, int[] start,
-            SplittableRandom[] random) {
+    private Strata(int groups, int[] userRow, int[] itemRow, int[] userOf, int[] itemOf, float[] ratingOf,
+            int[] order, int[] start, SplittableRandom[] random) {
         this.groups = groups;
+        this.userRow = userRow;
+        this.itemRow = itemRow;
         this.userOf = userOf;
         this.itemOf = itemOf;
         this.ratingOf = ratingOf;
@@ -63,14 +73,18 @@ final class Strata {
 
     /** Lays {@code positions} out in {@code groups × groups} blocks. */
     static Strata of(RatingTriples data, int[] positions, int groups, SplittableRandom seed) {
-        int[] userGroup = balancedGroups(Training.userCounts(data, positions), groups);
-        int[] itemGroup = balancedGroups(Training.itemCounts(data, positions), groups);
+        int[] userRow = permutation(data.users(), seed);
+        int[] itemRow = permutation(data.items(), seed);
+        int[] userLabel = inverse(userRow);
+        int[] itemLabel = inverse(itemRow);
+        int[] userGroup = balancedGroups(relabel(Training.userCounts(data, positions), userRow), groups);
+        int[] itemGroup = balancedGroups(relabel(Training.itemCounts(data, positions), itemRow), groups);
         int[] userOf = data.rawUsers();
         int[] itemOf = data.rawItems();
         int blocks = groups * groups;
         int[] start = new int[blocks + 1];
         for (int pos : positions) {
-            start[userGroup[userOf[pos]] * groups + itemGroup[itemOf[pos]] + 1]++;
+            start[userGroup[userLabel[userOf[pos]]] * groups + itemGroup[itemLabel[itemOf[pos]]] + 1]++;
         }
         for (int b = 0; b < blocks; b++) {
             start[b + 1] += start[b];
@@ -82,9 +96,11 @@ final class Strata {
         float[] ratings = new float[n];
         float[] ratingOf = data.rawRatings();
         for (int pos : positions) {
-            int at = fill[userGroup[userOf[pos]] * groups + itemGroup[itemOf[pos]]]++;
-            users[at] = userOf[pos];
-            items[at] = itemOf[pos];
+            int u = userLabel[userOf[pos]];
+            int i = itemLabel[itemOf[pos]];
+            int at = fill[userGroup[u] * groups + itemGroup[i]]++;
+            users[at] = u;
+            items[at] = i;
             ratings[at] = ratingOf[pos];
         }
         int[] order = new int[n];
@@ -95,7 +111,51 @@ final class Strata {
         for (int b = 0; b < blocks; b++) {
             random[b] = seed.split();
         }
-        return new Strata(groups, users, items, ratings, order, start, random);
+        return new Strata(groups, userRow, itemRow, users, items, ratings, order, start, random);
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] a = new int[n];
+        for (int j = 0; j < n; j++) {
+            a[j] = j;
+        }
+        Training.shuffle(a, 0, n, random);
+        return a;
+    }
+
+    private static int[] inverse(int[] perm) {
+        int[] inv = new int[perm.length];
+        for (int j = 0; j < perm.length; j++) {
+            inv[perm[j]] = j;
+        }
+        return inv;
+    }
+
+    /** {@code values} indexed by label instead of by row. */
+    private static int[] relabel(int[] values, int[] row) {
+        int[] out = new int[values.length];
+        for (int label = 0; label < row.length; label++) {
+            out[label] = values[row[label]];
+        }
+        return out;
+    }
+
+    /** Rows of {@code k} floats (k = 1 for biases) moved from row order to label order. */
+    float[] toLabels(float[] byRow, int k, boolean users) {
+        int[] row = users ? userRow : itemRow;
+        float[] out = new float[byRow.length];
+        for (int label = 0; label < row.length; label++) {
+            System.arraycopy(byRow, row[label] * k, out, label * k, k);
+        }
+        return out;
+    }
+
+    /** Rows of {@code k} floats moved back from label order into {@code byRow}. */
+    void toRows(float[] byLabel, float[] byRow, int k, boolean users) {
+        int[] row = users ? userRow : itemRow;
+        for (int label = 0; label < row.length; label++) {
+            System.arraycopy(byLabel, label * k, byRow, row[label] * k, k);
+        }
     }
 
     /**
@@ -137,8 +197,17 @@ final class Strata {
         return order;
     }
 
+    /** The user label of each copied rating; {@link #userRow} tells whom it stands for. */
     int[] users() {
         return userOf;
+    }
+
+    int userRow(int label) {
+        return userRow[label];
+    }
+
+    int itemRow(int label) {
+        return itemRow[label];
     }
 
     int[] items() {
@@ -154,13 +223,14 @@ final class Strata {
     }
 
     /**
-     * One epoch: the sub-epochs in turn, the blocks of each spread over the threads of {@code hogwild}; each block
-     * is reshuffled by the thread that runs it, from the block's own random source.
+     * One epoch: the sub-epochs in an order drawn from {@code random}, the blocks of each spread over the threads
+     * of {@code hogwild}; each block is reshuffled by the thread that runs it, from the block's own random source.
      */
-    void epoch(Hogwild threads, Hogwild.Range body) {
+    void epoch(Hogwild threads, Hogwild.Range body, SplittableRandom random) {
+        int[] shifts = permutation(groups, random);
         threads.rounds(groups, groups, (s, g) -> {
-            int b = block(s, g);
-            Training.shuffle(order, start[b], start[b + 1], random[b]);
+            int b = block(shifts[s], g);
+            Training.shuffle(order, start[b], start[b + 1], this.random[b]);
             body.run(start[b], start[b + 1]);
         });
     }

@@ -48,8 +48,8 @@ class StrataTests {
                 Set<Integer> blockUsers = new HashSet<>();
                 Set<Integer> blockItems = new HashSet<>();
                 for (int j = block[0]; j < block[1]; j++) {
-                    int u = strata.users()[order[j]];
-                    int i = strata.items()[order[j]];
+                    int u = strata.userRow(strata.users()[order[j]]);
+                    int i = strata.itemRow(strata.items()[order[j]]);
                     blockUsers.add(u);
                     blockItems.add(i);
                     indices.add(order[j]);
