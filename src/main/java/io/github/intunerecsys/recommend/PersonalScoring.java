@@ -80,11 +80,26 @@ public final class PersonalScoring {
     public ScoredItems topN(ModelSnapshot s, int user, int k, BitSet allowed, BitSet excluded) {
         CfModel cf = s.cf();
         int f = cf.factors();
+        return topN(s, Arrays.copyOfRange(cf.rawUserFactors(), user * f, (user + 1) * f), cf.rawUserBiases()[user],
+                k, allowed, excluded);
+    }
+
+    /**
+     * As {@link #topN(ModelSnapshot, int, int, BitSet, BitSet)} for a profile's own CF row: a user folded in
+     * from posted ratings is scored in the same batches as trained users.
+     */
+    public ScoredItems topN(ModelSnapshot s, UserProfile profile, int k, BitSet allowed, BitSet excluded) {
+        return topN(s, profile.factors(), profile.bias(), k, allowed, excluded);
+    }
+
+    private ScoredItems topN(ModelSnapshot s, float[] factors, float bias, int k, BitSet allowed,
+            BitSet excluded) {
+        CfModel cf = s.cf();
         // a bias-only model is scored with one zero factor (see ModelBuilder.scorerOf)
-        float[] factors = f == 0 ? new float[1] : Arrays.copyOfRange(cf.rawUserFactors(), user * f, (user + 1) * f);
+        float[] row = cf.factors() == 0 ? new float[1] : factors;
         int[] seen = excluded == null ? new int[0] : excluded.stream().toArray();
         ItemFilter filter = allowed == null ? ItemFilter.all() : ItemFilter.of(cf.items(), allowed::get);
-        UserQuery query = new UserQuery(factors, cf.rawUserBiases()[user], Math.max(1, k), seen, filter);
+        UserQuery query = new UserQuery(row, bias, Math.max(1, k), seen, filter);
         if (pipeline == null) {
             return s.scorer().score(query);
         }
