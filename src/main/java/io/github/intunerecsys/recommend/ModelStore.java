@@ -12,6 +12,8 @@ import io.github.intunerecsys.recommend.collaborative.EaseSnapshotFile;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentModelFile;
 import io.github.intunerecsys.recommend.content.ContentOptions;
+import io.github.intunerecsys.recommend.content.TitleIndex;
+import io.github.intunerecsys.recommend.content.TitleIndexFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,11 @@ import org.springframework.stereotype.Component;
 /**
  * Trained CF models on disk ({@link CfSnapshotFile}) under {@code intune.models.dir}, named {@code
  * cf-<fingerprint>-<version>.bin}, and the content model's neighbour tables ({@link ContentModelFile}, {@code
- * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options). The fingerprint identifies the dataset the service loads (source path, movie
- * ids, every rating) and the CF configuration, so a file is only ever loaded for the data and settings it was
- * trained for. The newest readable file wins; a damaged one is skipped with a warning.
+ * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options) and the title index
+ * ({@link TitleIndexFile}, {@code titles-<fingerprint>.bin}, fingerprinted by the titles, years and vote counts).
+ * The CF fingerprint identifies the dataset the service loads (source path, movie ids, every rating) and the CF
+ * configuration, so a file is only ever loaded for the data and settings it was trained for. The newest readable
+ * file wins; a damaged or mismatched one is skipped with a warning (and the model rebuilt).
  */
 @Component
 public class ModelStore {
@@ -110,6 +114,26 @@ public class ModelStore {
         return mix(h, options.toString());
     }
 
+    /**
+     * FNV-1a over what the title index is built from: the dataset's source, every movie's id, title, year and
+     * vote count (autocomplete and ambiguity order by votes), and the index file's format version.
+     */
+    public static long titleFingerprint(Dataset dataset) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, dataset.source().toAbsolutePath().normalize().toString());
+        h = mix(h, TitleIndexFile.FORMAT_VERSION);
+        Catalog catalog = dataset.catalog();
+        h = mix(h, catalog.size());
+        for (int i = 0; i < catalog.size(); i++) {
+            Movie m = catalog.get(i);
+            h = mix(h, m.movieId());
+            h = mix(h, m.year());
+            h = mix(h, m.voteCount());
+            h = mix(h, m.title() == null ? "\u0000" : m.title());
+        }
+        return h;
+    }
+
     /** The CF fingerprint's dataset part with the EASE settings. */
     public static long easeFingerprint(long datasetFingerprint, ModelProperties.Hybrid h) {
         return mix(datasetFingerprint, "ease|" + h.easeLambda() + "|" + h.easeMinItemRatings() + "|"
@@ -164,6 +188,35 @@ public class ModelStore {
         Path file = contentFile(fingerprint);
         ContentModelFile.write(file, content, fingerprint);
         return file;
+    }
+
+    /** The title index file of a fingerprint, if there is a readable one (a damaged one is skipped). */
+    public Optional<TitleIndex> titles(long fingerprint, Catalog catalog) {
+        Path file = titlesFile(fingerprint);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            if (TitleIndexFile.fingerprint(file) != fingerprint) {
+                log.warn("skipping title index file {}: fingerprint inside does not match its name", file);
+                return Optional.empty();
+            }
+            return Optional.of(TitleIndexFile.read(file, catalog));
+        } catch (IOException e) {
+            log.warn("skipping damaged title index file: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public Path writeTitles(TitleIndex titles, long fingerprint) throws IOException {
+        Files.createDirectories(dir);
+        Path file = titlesFile(fingerprint);
+        TitleIndexFile.write(file, titles, fingerprint);
+        return file;
+    }
+
+    private Path titlesFile(long fingerprint) {
+        return dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint));
     }
 
     private Path contentFile(long fingerprint) {
