@@ -18,7 +18,7 @@ public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content
     /**
      * @param algorithm svd, svdpp, surprise-svd, surprise-svdpp or baseline
      * @param params    hyper-parameter overrides by their command-line names (n_factors, n_epochs, reg_all...)
-     * @param threads   training threads (1 = deterministic for a seed; more = lock-free Hogwild)
+     * @param threads   training threads (1 = deterministic for a seed; more = disjoint blocks of ratings at once, deterministic per thread count)
      * @param importFile a model directory in CfModelFile's format (e.g. trained by Spark) served instead of
      *                   training one; unset = train in-process
      */

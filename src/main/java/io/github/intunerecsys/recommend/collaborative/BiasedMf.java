@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.DoubleAdder;
  * Biases start at 0, factors at N(init_mean, init_std); learning rates are multiplied by {@code lr_decay} after
  * each epoch. Factors live in two contiguous row-major {@code float[]} (users × k, items × k). The order is a
  * permutation of rating positions, shuffled by Fisher–Yates from a {@link SplittableRandom} seeded with {@code
- * seed}; with one thread the result is identical for a seed. More threads train lock-free ({@link Hogwild}).
+ * seed}; the result is identical for a seed and thread count. More threads train disjoint blocks of ratings at once
+ * ({@link Strata}).
  *
  * <p>Surprise iterates its trainset user by user without shuffling; we shuffle each epoch (plain SGD as the
  * paper describes it), which is what lets the threads share an epoch.
@@ -90,14 +91,22 @@ public final class BiasedMf implements CfTrainer {
         float[] q = new float[data.items() * k];
         Training.gaussian(p, params.initMean(), params.initStd(), random);
         Training.gaussian(q, params.initMean(), params.initStd(), random);
-        int[] order = positions.clone();
+        // one thread: one random order over all ratings; more: disjoint blocks (DSGD), see Strata
+        int threads = params.threads();
+        Strata strata = threads > 1 && positions.length >= threads * Hogwild.MIN_CHUNK
+                ? Strata.of(data, positions, threads * Strata.GROUPS_PER_THREAD, random) : null;
+        int[] order = strata == null ? positions.clone() : strata.order();
         Epoch epoch = new Epoch(data, order, mu, bu, bi, p, q, k);
         float scale = 1f;
-        try (Hogwild hogwild = new Hogwild(params.threads())) {
+        try (Hogwild hogwild = new Hogwild(threads)) {
             for (int e = 0; e < params.epochs(); e++) {
-                Training.shuffle(order, 0, order.length, random);
                 epoch.rates(Rates.of(params, scale));
-                hogwild.epoch(order.length, epoch);
+                if (strata == null) {
+                    Training.shuffle(order, 0, order.length, random);
+                    hogwild.epoch(order.length, epoch);
+                } else {
+                    strata.epoch(hogwild, epoch);
+                }
                 if (trainingRmse != null) {
                     trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, order.length));
                 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all
@@ -23,10 +24,13 @@ final class Hogwild implements AutoCloseable {
 
     /** Chunks per thread and epoch; enough that a preempted thread delays the others little. */
     static final int CHUNKS_PER_THREAD = 16;
+    /** Busy-wait iterations at a round's end before a waiting thread starts yielding its core (some microseconds). */
+    static final int SPINS_BEFORE_YIELD = 1 << 12;
     /** Smallest chunk worth handing out. */
     static final int MIN_CHUNK = 64;
 
     private final int threads;
+
     private final ExecutorService pool;
 
     Hogwild(int threads) {
@@ -46,14 +50,57 @@ final class Hogwild implements AutoCloseable {
         // many more chunks than threads, claimed as threads get to them: a thread the OS preempts (other work
         // on the machine) holds the epoch up by one chunk, not by a fixed half of the ratings
         int chunks = Math.min(threads * CHUNKS_PER_THREAD, n / MIN_CHUNK);
-        AtomicInteger next = new AtomicInteger();
+        rounds(1, chunks, (r, c) -> body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+    }
+
+    /** One task of {@link #rounds}. */
+    interface RoundTask {
+        void run(int round, int task);
+    }
+
+    /**
+     * Runs {@code rounds} rounds of {@code tasks} tasks each on the threads: each task is claimed by whichever
+     * thread is free, and no task of round {@code r + 1} starts before every task of round {@code r} finished.
+     * Returns when all ran. Between rounds the threads spin instead of parking: rounds last a few milliseconds,
+     * and waking a parked thread costs a good part of one on a virtual machine.
+     */
+    void rounds(int rounds, int tasks, RoundTask body) {
+        int total = rounds * tasks;
+        if (threads == 1 || tasks == 1) {
+            for (int t = 0; t < total; t++) {
+                body.run(t / tasks, t % tasks);
+            }
+            return;
+        }
+        // tickets are taken in order, so a thread holding a ticket of round r knows all of round r - 1 are taken
+        // and only waits for them to finish
+        AtomicInteger tickets = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+            for (int t = tickets.getAndIncrement(); t < total; t = tickets.getAndIncrement()) {
+                int round = t / tasks;
+                for (int spins = 0; finished.get() < round * tasks; spins++) {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    if (spins < SPINS_BEFORE_YIELD) {
+                        Thread.onSpinWait();
+                    } else {
+                        Thread.yield(); // the thread we wait for may be waiting for this core
+                    }
+                }
+                try {
+                    body.run(round, t % tasks);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                finished.incrementAndGet();
             }
         };
         List<Future<?>> running = new ArrayList<>(threads - 1);
-        for (int t = 1; t < threads; t++) {
+        for (int t = 1; t < Math.min(threads, tasks); t++) {
             running.add(pool.submit(worker));
         }
         worker.run();
@@ -66,6 +113,9 @@ final class Hogwild implements AutoCloseable {
             throw new IllegalStateException("training interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("training thread failed: " + e.getCause(), e.getCause());
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("training thread failed: " + failure.get(), failure.get());
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param initStd  its standard deviation
  * @param lrDecay  every learning rate is multiplied by this after each epoch (1 = constant, as Surprise)
  * @param seed     seeds initialisation and the shuffles; one thread makes training deterministic
- * @param threads  training threads; more than one runs lock-free (Hogwild) and is no longer deterministic
+ * @param threads  training threads; svd trains disjoint blocks at once (deterministic per thread count), svd++
+ *                 shares users lock-free (Hogwild, not deterministic)
  */
 public record SgdParams(int factors, int epochs, float lrBu, float lrBi, float lrPu, float lrQi, float lrYj,
         float regBu, float regBi, float regPu, float regQi, float regYj, float initMean, float initStd,

@@ -88,7 +88,19 @@ class BiasedMfTests {
     }
 
     @Test
-    void hogwildThreadsReachTheSameAccuracy() {
+    void twoThreadsGiveIdenticalModelsForASeed() {
+        RatingTriples data = PlantedRatings.generate(200, 150, 2, 0.3, 0.3, 3);
+        BiasedMf trainer = new BiasedMf("svd", small(8, 10).withThreads(2));
+        CfModel a = trainer.fit(data);
+        CfModel b = trainer.fit(data);
+
+        assertThat(a.rawUserFactors()).containsExactly(b.rawUserFactors());
+        assertThat(a.rawItemFactors()).containsExactly(b.rawItemFactors());
+        assertThat(a.rawUserBiases()).containsExactly(b.rawUserBiases());
+    }
+
+    @Test
+    void parallelThreadsReachTheSameAccuracy() {
         RatingTriples data = PlantedRatings.generate(400, 300, 3, 0.15, 0.3, 5);
         KFold split = new KFold(data.size(), 5, 1);
         SgdParams params = small(10, 40).with("lr_all", "0.01").with("reg_all", "0.05");

@@ -1,0 +1,99 @@
+package io.github.intunerecsys.recommend.collaborative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StrataTests {
+
+    @Test
+    void groupsAreContiguousRangesOfAboutEqualRatingCounts() {
+        // counts 4,4,1,1,1,1 (total 12) in 2 groups: the cut falls where the running count reaches 6
+        assertThat(Strata.balancedGroups(new int[] {4, 4, 1, 1, 1, 1}, 2)).containsExactly(0, 0, 1, 1, 1, 1);
+        // equal counts in 3 groups: two rows each
+        assertThat(Strata.balancedGroups(new int[] {2, 2, 2, 2, 2, 2}, 3)).containsExactly(0, 0, 1, 1, 2, 2);
+        // more groups than rows: every row its own group, none out of range
+        assertThat(Strata.balancedGroups(new int[] {5, 5}, 4)).containsExactly(0, 2);
+    }
+
+    @Test
+    void blocksOfOneSubEpochShareNoUserAndNoItem() {
+        RatingTriples data = PlantedRatings.generate(60, 40, 2, 0.4, 0.3, 9);
+        Strata strata = Strata.of(data, data.allPositions(), 4, new SplittableRandom(1));
+        List<List<int[]>> rounds = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            rounds.add(Collections.synchronizedList(new ArrayList<>()));
+        }
+        try (Hogwild threads = new Hogwild(2)) {
+            for (int s = 0; s < 4; s++) {
+                int r = s;
+                strata.subEpoch(s, threads, (from, to) -> rounds.get(r).add(new int[] {from, to}));
+            }
+        }
+        Set<Integer> positions = new HashSet<>();
+        int[] order = strata.order();
+        for (List<int[]> blocks : rounds) {
+            Set<Integer> users = new HashSet<>();
+            Set<Integer> items = new HashSet<>();
+            for (int[] block : blocks) {
+                Set<Integer> blockUsers = new HashSet<>();
+                Set<Integer> blockItems = new HashSet<>();
+                for (int j = block[0]; j < block[1]; j++) {
+                    blockUsers.add(data.user(order[j]));
+                    blockItems.add(data.item(order[j]));
+                    positions.add(order[j]);
+                }
+                assertThat(users).doesNotContainAnyElementsOf(blockUsers);
+                assertThat(items).doesNotContainAnyElementsOf(blockItems);
+                users.addAll(blockUsers);
+                items.addAll(blockItems);
+            }
+        }
+        // the four sub-epochs together are one epoch: every rating once
+        assertThat(positions).hasSize(data.size());
+        assertThat(order).hasSize(data.size());
+    }
+
+    @Test
+    void noTaskOfARoundStartsBeforeThePreviousRoundFinished() {
+        int rounds = 50;
+        int tasks = 4;
+        AtomicInteger[] done = new AtomicInteger[rounds];
+        for (int r = 0; r < rounds; r++) {
+            done[r] = new AtomicInteger();
+        }
+        AtomicInteger violations = new AtomicInteger();
+        try (Hogwild threads = new Hogwild(2)) {
+            threads.rounds(rounds, tasks, (r, t) -> {
+                if (r > 0 && done[r - 1].get() != tasks) {
+                    violations.incrementAndGet();
+                }
+                Thread.onSpinWait();
+                done[r].incrementAndGet();
+            });
+        }
+        assertThat(violations).hasValue(0);
+        for (AtomicInteger d : done) {
+            assertThat(d).hasValue(tasks);
+        }
+    }
+
+    @Test
+    void aFailingTaskFailsTheRoundsInsteadOfHanging() {
+        try (Hogwild threads = new Hogwild(2)) {
+            assertThatThrownBy(() -> threads.rounds(10, 2, (r, t) -> {
+                if (r == 3 && t == 1) {
+                    throw new ArithmeticException("boom");
+                }
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("boom");
+        }
+    }
+}
