@@ -146,14 +146,25 @@ public class ModelStore {
 
     /** The EASE model file of a fingerprint, if there is a readable one (a damaged one is skipped). */
     public Optional<EaseModel> ease(long fingerprint, RatingMatrix ratings) {
-        Path file = dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint));
+        return readIfPresent("EASE model", dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint)),
+                file -> EaseSnapshotFile.read(file, fingerprint, ratings));
+    }
+
+    /** A model file that must be on disk, and an IOException naming what is wrong with it. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** The model in {@code file}, or empty when there is none; a damaged or mismatched one is skipped. */
+    private static <T> Optional<T> readIfPresent(String kind, Path file, Reader<T> reader) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(EaseSnapshotFile.read(file, fingerprint, ratings));
+            return Optional.of(reader.read(file));
         } catch (IOException e) {
-            log.warn("skipping damaged EASE model file: {}", e.getMessage());
+            log.warn("skipping {} file: {}", kind, e.getMessage());
             return Optional.empty();
         }
     }
@@ -190,33 +201,20 @@ public class ModelStore {
         return file;
     }
 
-    /** The title index file of a fingerprint, if there is a readable one (a damaged one is skipped). */
+    /**
+     * The title index file of a fingerprint, if there is a readable one for this catalog (a damaged or mismatched
+     * one is skipped: the caller rebuilds the index and writes it again).
+     */
     public Optional<TitleIndex> titles(long fingerprint, Catalog catalog) {
-        Path file = titlesFile(fingerprint);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            if (TitleIndexFile.fingerprint(file) != fingerprint) {
-                log.warn("skipping title index file {}: fingerprint inside does not match its name", file);
-                return Optional.empty();
-            }
-            return Optional.of(TitleIndexFile.read(file, catalog));
-        } catch (IOException e) {
-            log.warn("skipping damaged title index file: {}", e.getMessage());
-            return Optional.empty();
-        }
+        return readIfPresent("title index", dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint)),
+                file -> TitleIndexFile.read(file, catalog, fingerprint));
     }
 
     public Path writeTitles(TitleIndex titles, long fingerprint) throws IOException {
         Files.createDirectories(dir);
-        Path file = titlesFile(fingerprint);
+        Path file = dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint));
         TitleIndexFile.write(file, titles, fingerprint);
         return file;
-    }
-
-    private Path titlesFile(long fingerprint) {
-        return dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint));
     }
 
     private Path contentFile(long fingerprint) {

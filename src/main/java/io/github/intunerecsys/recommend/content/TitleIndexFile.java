@@ -81,22 +81,13 @@ public final class TitleIndexFile {
         ModelFiles.write(file, b);
     }
 
-    /** The fingerprint a file was written with (checks the envelope). */
-    public static long fingerprint(Path file) throws IOException {
-        ByteBuffer b = ModelFiles.read(file, MAGIC);
-        b.getInt();
-        return b.getLong();
-    }
-
-    /** Reads the index for {@code catalog}; any damage or mismatch is an IOException naming the file. */
-    public static TitleIndex read(Path file, Catalog catalog) throws IOException {
-        ByteBuffer b = ModelFiles.read(file, MAGIC);
+    /**
+     * Reads the index written for {@code fingerprint} and {@code catalog}; any damage or mismatch (format version,
+     * fingerprint, catalog size) is an IOException naming the file.
+     */
+    public static TitleIndex read(Path file, Catalog catalog, long fingerprint) throws IOException {
+        ByteBuffer b = ModelFiles.read(file, MAGIC, FORMAT_VERSION, fingerprint);
         try {
-            int format = b.getInt();
-            if (format != FORMAT_VERSION) {
-                throw new IOException(file + ": format version " + format + ", this build reads " + FORMAT_VERSION);
-            }
-            b.getLong();
             int items = b.getInt();
             if (items != catalog.size()) {
                 throw new IOException(file + ": built for " + items + " movies, the catalog has " + catalog.size());

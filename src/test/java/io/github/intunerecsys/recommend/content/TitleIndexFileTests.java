@@ -8,29 +8,21 @@ import io.github.intunerecsys.catalog.Movie;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The title index on disk: what is read back answers as what was built; damage and mismatch are refused. */
+/**
+ * The title index on disk, on {@link TitleIndexTests}' catalog: what is read back answers as what was built;
+ * damage and mismatch are refused.
+ */
 class TitleIndexFileTests {
 
-    private static final Catalog CATALOG = new Catalog(List.of(
-            movie(1, "Heat", 1995, 1200),
-            movie(2, "Heat", 1986, 40),
-            movie(3, "Godfather, The", 1972, 6000),
-            movie(4, "Godfather: Part II, The", 1974, 3400),
-            movie(5, "Léon: The Professional (a.k.a. The Professional) (Léon)", 1994, 4100),
-            movie(6, "Seven (a.k.a. Se7en)", 1995, 5200),
-            movie(7, "Rock & Rule", 1983, 15),
-            movie(8, "", 2000, 0)));
+    private static final Catalog CATALOG = TitleIndexTests.CATALOG;
 
     @TempDir
     Path dir;
-
-    private static Movie movie(int id, String title, int year, int votes) {
-        return Movie.builder(id).title(title).year(year).votes(votes, 7.0).build();
-    }
 
     private Path written(TitleIndex index, long fingerprint) throws IOException {
         Path file = dir.resolve("titles.bin");
@@ -41,25 +33,23 @@ class TitleIndexFileTests {
     @Test
     void aReadIndexAnswersEveryQueryAsTheBuiltOne() throws IOException {
         TitleIndex built = TitleIndex.build(CATALOG);
-        Path file = written(built, 42L);
-        assertThat(TitleIndexFile.fingerprint(file)).isEqualTo(42L);
-        TitleIndex read = TitleIndexFile.read(file, CATALOG);
+        TitleIndex read = TitleIndexFile.read(written(built, 42L), CATALOG, 42L);
 
         assertThat(read.keys).containsExactly(built.keys);
         assertThat(read.prefixTexts).containsExactly(built.prefixTexts);
         assertThat(read.prefixItems).containsExactly(built.prefixItems);
         assertThat(read.size()).isEqualTo(built.size());
-        for (String q : List.of("heat", "Heat (1986)", "godfather", "The Godfather: Part II", "professional",
-                "leon", "se7en", "rock and rule", "Godfathr", "nothing like it")) {
+        for (String q : List.of("toy story", "King Kong", "King Kong (1933)", "matrix", "Jurasic Prk",
+                "cite des enfants perdus", "alien 3", "fast and furious", "schindlers list", "nothing like it")) {
             assertThat(read.resolve(q)).as(q).isEqualTo(built.resolve(q));
             assertThat(read.suggest(q, 5)).as(q).isEqualTo(built.suggest(q, 5));
         }
-        for (String prefix : List.of("h", "god", "the", "pro", "se")) {
+        for (String prefix : List.of("toy", "k", "the", "al", "2")) {
             assertThat(read.search(prefix, 10)).as(prefix).isEqualTo(built.search(prefix, 10));
         }
-        // what the answers are, so the comparison above is not between two empty lists
-        assertThat(read.search("god", 10)).extracting(TitleCandidate::item).containsExactly(2, 3);
-        assertThat(read.resolve("Heat")).isInstanceOf(TitleMatch.Ambiguous.class);
+        // what the answers are, so the comparisons above are not between two empty lists
+        assertThat(read.search("toy", 10)).extracting(TitleCandidate::item).containsExactly(0, 1, 2);
+        assertThat(read.resolve("King Kong")).isInstanceOf(TitleMatch.Ambiguous.class);
     }
 
     @Test
@@ -71,21 +61,23 @@ class TitleIndexFileTests {
             byte[] bad = good.clone();
             bad[at] ^= 0x10;
             Files.write(file, bad);
-            assertThatThrownBy(() -> TitleIndexFile.read(file, CATALOG)).as("byte %d", at)
+            assertThatThrownBy(() -> TitleIndexFile.read(file, CATALOG, 42L)).as("byte %d", at)
                     .isInstanceOf(IOException.class);
         }
         for (int length : new int[] {0, 7, 12, good.length / 2, good.length - 1}) {
-            Files.write(file, java.util.Arrays.copyOf(good, length));
-            assertThatThrownBy(() -> TitleIndexFile.read(file, CATALOG)).as("%d bytes", length)
+            Files.write(file, Arrays.copyOf(good, length));
+            assertThatThrownBy(() -> TitleIndexFile.read(file, CATALOG, 42L)).as("%d bytes", length)
                     .isInstanceOf(IOException.class);
         }
     }
 
     @Test
-    void anIndexForAnotherCatalogIsRefused() throws IOException {
+    void anIndexForAnotherCatalogOrFingerprintIsRefused() throws IOException {
         Path file = written(TitleIndex.build(CATALOG), 42L);
-        Catalog smaller = new Catalog(List.of(movie(1, "Heat", 1995, 1200)));
-        assertThatThrownBy(() -> TitleIndexFile.read(file, smaller)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> TitleIndexFile.read(file, CATALOG, 43L)).isInstanceOf(IOException.class)
+                .hasMessageContaining("fingerprint");
+        Catalog smaller = new Catalog(List.of(Movie.builder(1).title("Heat").year(1995).build()));
+        assertThatThrownBy(() -> TitleIndexFile.read(file, smaller, 42L)).isInstanceOf(IOException.class)
                 .hasMessageContaining("the catalog has 1");
     }
 }
