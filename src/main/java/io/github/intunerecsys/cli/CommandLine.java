@@ -30,7 +30,9 @@ public final class CommandLine {
                 new BenchScaleCommand(),
                 new BenchFeedbackCommand(),
                 new PretrainTunerCommand(),
-                new BenchTunerCommand());
+                new BenchTunerCommand(),
+                new BenchOfflineCommand(),
+                new BenchSoakCommand());
     }
 
     private CommandLine() {

@@ -31,7 +31,7 @@ final class EvaluateCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: evaluate --data DIR [--format F] --model svd|surprise-svd|svdpp|surprise-svdpp|baseline
+                Usage: evaluate --data DIR [--format F] --model svd|surprise-svd|svdpp|surprise-svdpp|baseline|blend
                                 [--folds 5] [--seed 42] [--param NAME=VALUE ...] [--threads N] [--json]
 
                 Splits the ratings into k folds (shuffled with the seed, as Surprise's KFold), trains on k-1 and
@@ -41,13 +41,15 @@ final class EvaluateCommand implements Command {
                   --format F      layout; detected when omitted
                   --model M       svd (biased MF, tuned defaults), surprise-svd (Surprise's SVD defaults),
                                   svdpp (SVD++, tuned), surprise-svdpp (Surprise's SVDpp defaults),
-                                  baseline (μ + b_u + b_i by ALS)
+                                  baseline (μ + b_u + b_i by ALS), blend (least-squares blend of several,
+                                  weights fitted on a slice of each training fold, never the test fold)
                   --folds K       number of folds (default 5)
                   --seed S        seed of the fold split (default 42); the model's own seed is --param seed
                   --param N=V     override a model parameter; repeatable, several after one --param
                                   (svd: n_factors n_epochs lr_all reg_all lr_bu lr_bi lr_pu lr_qi reg_bu reg_bi
                                   reg_pu reg_qi init_mean init_std lr_decay seed threads; svdpp adds lr_yj reg_yj;
-                                  baseline: n_epochs reg_u reg_i)
+                                  baseline: n_epochs reg_u reg_i; blend: models=svd,svdpp,baseline
+                                  holdout=0.1 seed=42)
                   --threads N     training threads for the SGD models (default 1: deterministic)
                   --json          one JSON object: rmse, mse, mae (means), folds, params
                 Exit code 1 on a data error, 2 on a usage error.

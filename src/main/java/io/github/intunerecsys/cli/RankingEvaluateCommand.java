@@ -53,7 +53,8 @@ final class RankingEvaluateCommand implements Command {
                   --seed S        seed of the random split (default 42)
                   --relevant R    a held-out rating ≥ R is relevant (default 4.0)
                   --k K           list length (default 10)
-                  --param N=V     model parameters, applied to every model given (ease: lambda min_item_ratings;
+                  --param N=V     model parameters, applied to every model given (content: liked boost;
+                                  ease: lambda min_item_ratings;
                                   hybrid: w_cf w_content w_pop w_rank liked lambda min_item_ratings; CF: its own)
                   --report DIR    also write DIR/report.md, DIR/report.html and SVG charts
                   --json          one JSON object: split settings and one entry per model

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minBatchSize smallest batch limit the tuner may choose
  * @param maxBatchSize largest batch limit the tuner may choose
  * @param maxBatchWait longest a batch waits for stragglers once its first request is in
- * @param timeout deadline of a request: expired requests are failed, not scored
+ * @param timeout deadline of a request to start scoring: expired requests are failed (503), not scored
  * @param retryAfter the Retry-After hint sent with a 503 when the queue is full
  */
 @Validated
@@ -33,7 +33,7 @@ public record PipelineProperties(
         @DefaultValue("1") @Min(1) int minBatchSize,
         @DefaultValue("256") @Min(1) @Max(4096) int maxBatchSize,
         @DefaultValue("2ms") Duration maxBatchWait,
-        @DefaultValue("1s") Duration timeout,
+        @DefaultValue("40ms") Duration timeout,
         @DefaultValue("1s") Duration retryAfter) {
 
     public PipelineProperties {

@@ -9,6 +9,7 @@ import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
+import io.github.intunerecsys.recommend.content.ContentKnn;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
 import io.github.intunerecsys.recommend.hybrid.HybridRecommender;
@@ -23,15 +24,16 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code popularity}: the weighted-rating chart of the training ratings (counts and means per movie)</li>
- *   <li>{@code content}: similarity to the user's liked training movies — the hybrid with weights 0/1/0</li>
+ *   <li>{@code content}: {@link ContentKnn}, metadata similarity to the user's liked training movies times a
+ *       popularity factor</li>
  *   <li>{@code svd}, {@code svdpp}, {@code baseline}, {@code surprise-svd}, {@code surprise-svdpp}: a CF model's
  *       highest unclipped estimates</li>
  *   <li>{@code ease}: {@link EaseModel} on the binary training matrix</li>
  *   <li>{@code hybrid}: {@link HybridRecommender} over svd, content, the popularity prior and EASE, with
  *       {@link #DEFAULT_HYBRID} weights (tuned on a validation split of ml-latest-small's training part)</li>
  * </ul>
- * Parameters ({@code --param}): CF models take their own; ease takes {@code lambda}, {@code min_item_ratings};
- * hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
+ * Parameters ({@code --param}): CF models take their own and {@code shrink} (see {@link #shrunk}); ease takes {@code lambda}, {@code min_item_ratings};
+ * content takes {@code liked boost}; hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
  * content model, svd, EASE) are built once per {@link Context}.
  */
 public final class RankingModels {
@@ -106,16 +108,16 @@ public final class RankingModels {
                 yield popularity(context.chart());
             }
             case "content" -> {
-                Params p = new Params(name, params, List.of("liked"));
-                HybridRecommender h = hybrid(context, new HybridRecommender.Weights(0, 1, 0,
-                        p.number("liked", 4.0)), null);
-                yield hybridRanker(h);
+                Params p = new Params(name, params, List.of("liked", "boost"));
+                ContentKnn knn = ContentKnn.build(context.catalog(), ContentOptions.defaults(), context.train(),
+                        p.number("liked", ContentKnn.DEFAULT_LIKED), p.number("boost", ContentKnn.DEFAULT_BOOST));
+                yield scorer(knn::scores, context.catalog().size());
             }
             case "ease" -> {
                 Params p = new Params(name, params, List.of("lambda", "min_item_ratings"));
                 EaseModel ease = context.ease(p.number("lambda", EaseModel.DEFAULT_LAMBDA),
                         (int) p.number("min_item_ratings", EaseModel.DEFAULT_MIN_ITEM_RATINGS));
-                yield ease(ease, context.catalog().size());
+                yield scorer(ease::scores, context.catalog().size());
             }
             case "hybrid" -> {
                 Params p = new Params(name, params, List.of("w_cf", "w_content", "w_pop", "w_rank", "liked",
@@ -133,8 +135,16 @@ public final class RankingModels {
                     throw new IllegalArgumentException("unknown model '" + name + "'; expected one of: "
                             + String.join(", ", NAMES));
                 }
-                CfModel cf = context.cf(name, params);
-                yield (user, k, seen) -> cf.topN(user, k, true, i -> !seen.get(i)).items();
+                Map<String, String> cfParams = new LinkedHashMap<>(params);
+                String shrink = cfParams.remove("shrink");
+                double m = shrink == null ? 0
+                        : new Params(name, Map.of("shrink", shrink), List.of("shrink")).number("shrink", 0);
+                if (!(m >= 0)) {
+                    throw new IllegalArgumentException(name + " parameter shrink must be ≥ 0, got " + m);
+                }
+                CfModel cf = context.cf(name, cfParams);
+                yield m == 0 ? (user, k, seen) -> cf.topN(user, k, true, i -> !seen.get(i)).items()
+                        : shrunk(cf, context.train(), m);
             }
         };
     }
@@ -147,11 +157,16 @@ public final class RankingModels {
     public static void checkParams(String name, Map<String, String> params) {
         List<String> valid = switch (name) {
             case "popularity" -> List.of();
-            case "content" -> List.of("liked");
+            case "content" -> List.of("liked", "boost");
             case "ease" -> List.of("lambda", "min_item_ratings");
             case "hybrid" -> List.of("w_cf", "w_content", "w_pop", "w_rank", "liked", "lambda", "min_item_ratings");
             default -> {
-                CfAlgorithms.create(name, params);
+                Map<String, String> cfParams = new LinkedHashMap<>(params);
+                String shrink = cfParams.remove("shrink");
+                CfAlgorithms.create(name, cfParams);
+                if (shrink != null) {
+                    new Params(name, Map.of("shrink", shrink), List.of("shrink")).number("shrink", 0);
+                }
                 yield null;
             }
         };
@@ -196,10 +211,33 @@ public final class RankingModels {
         };
     }
 
-    private static Ranker ease(EaseModel ease, int items) {
+    /**
+     * A CF model's estimates shrunk toward the global mean by the item's training support, the weighted-rating
+     * formula applied per user: {@code s'(u,i) = (n_i·r̂(u,i) + m·μ) / (n_i + m)}. It is the posterior mean of the
+     * estimate when it is taken as the mean of n_i observations and the prior as m pseudo-ratings at μ (the
+     * damped mean of Funk 2006 and of the IMDB chart). An RMSE-trained model ranks every unseen item, and with a
+     * handful of ratings an item's bias and factors can put it above everything the user would actually watch;
+     * shrinking keeps the model's order among well-supported items and demotes the rest.
+     */
+    static Ranker shrunk(CfModel cf, RatingMatrix train, double m) {
+        int items = cf.items();
+        float mu = cf.globalMean();
+        float[] support = new float[items];
+        for (int i = 0; i < Math.min(items, train.items()); i++) {
+            support[i] = train.itemCount(i);
+        }
+        float prior = (float) m;
+        return scorer((user, out) -> {
+            for (int i = 0; i < items; i++) {
+                out[i] = (support[i] * cf.score(user, i) + prior * mu) / (support[i] + prior);
+            }
+        }, items);
+    }
+
+    private static Ranker scorer(io.github.intunerecsys.recommend.hybrid.RankingScorer scorer, int items) {
         return (user, k, seen) -> {
             float[] s = new float[items];
-            ease.scores(user, s);
+            scorer.scores(user, s);
             TopK top = new TopK(k);
             for (int i = 0; i < items; i++) {
                 if (!seen.get(i) && s[i] != Float.NEGATIVE_INFINITY) {

@@ -5,13 +5,13 @@ package io.github.intunerecsys.recommend;
  * (Golub &amp; Van Loan, Algorithm 4.2.1), then forward and back substitution. Reads only the lower triangle of
  * the row-major {@code d × d} matrix and overwrites it with {@code L}.
  */
-final class Cholesky {
+public final class Cholesky {
 
     private Cholesky() {
     }
 
     /** @throws IllegalArgumentException when {@code A} is not positive definite */
-    static double[] solve(double[] a, double[] b, int d) {
+    public static double[] solve(double[] a, double[] b, int d) {
         for (int j = 0; j < d; j++) {
             int rj = j * d;
             double diag = a[rj + j];

@@ -65,9 +65,10 @@ public class ModelRetrainer implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     // guarded by this
-    private long trainedAtSequence = -1;
+    private long trainedAtSequence;
     private long trainedAtNanos = System.nanoTime();
-    private double lastAcceptedRmse = Double.NaN;
+    /** Written under the lock, read without it: the RMSE gauge must not wait for a retrain to finish. */
+    private volatile double lastAcceptedRmse = Double.NaN;
 
     public ModelRetrainer(ModelHolder holder, FeedbackLog feedback, ModelStore store, ModelProperties models,
             ModelStoreProperties properties) {
@@ -76,6 +77,9 @@ public class ModelRetrainer implements AutoCloseable {
         this.store = store;
         this.models = models;
         this.properties = properties;
+        // the start-up model covers what the log held when it was opened; anything posted from here on counts,
+        // even before the first check (which comes only once the models are ready)
+        this.trainedAtSequence = feedback.nextSequence();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,10 +108,6 @@ public class ModelRetrainer implements AutoCloseable {
             return false;
         }
         long next = feedback.nextSequence();
-        if (trainedAtSequence < 0) {
-            trainedAtSequence = next; // the start-up model covers what the log held at start
-            trainedAtNanos = System.nanoTime();
-        }
         long pending = next - trainedAtSequence;
         boolean byCount = properties.retrainAfterRatings() > 0 && pending >= properties.retrainAfterRatings();
         Duration interval = properties.retrainInterval();
@@ -240,12 +240,12 @@ public class ModelRetrainer implements AutoCloseable {
         return Math.round(x * 10000) / 10000.0;
     }
 
-    /** Retrained models kept out because their holdout RMSE regressed ({@code intune.model.rejected}). */
     /** Holdout RMSE of the last model this process validated and swapped in; NaN before the first retrain. */
-    public synchronized double lastAcceptedRmse() {
+    public double lastAcceptedRmse() {
         return lastAcceptedRmse;
     }
 
+    /** Retrained models kept out because their holdout RMSE regressed ({@code intune.model.rejected}). */
     public long rejectedCount() {
         return rejected.get();
     }

@@ -85,6 +85,28 @@ class ModelRetrainerTests {
     }
 
     @Test
+    void ratingsPostedBeforeTheModelsAreReadyStillCountTowardsARetrain() throws Exception {
+        ModelSnapshot built = holder.current().orElseThrow();
+        holder = new ModelHolder(); // the start-up build has not finished yet
+        ModelRetrainer retrainer = retrainer(0.5);
+        postNewUser();
+        assertThat(retrainer.due()).as("no model to retrain yet").isFalse();
+        holder.swap(built);
+        assertThat(retrainer.due()).as("the 12 ratings posted while starting are pending").isTrue();
+    }
+
+    @Test
+    void theRmseGaugeDoesNotWaitForARunningRetrain() throws Exception {
+        ModelRetrainer retrainer = retrainer(0.5);
+        postNewUser();
+        synchronized (retrainer) { // as retrain() holds it for the whole training
+            Thread reader = Thread.ofPlatform().start(retrainer::lastAcceptedRmse);
+            reader.join(5_000);
+            assertThat(reader.isAlive()).isFalse();
+        }
+    }
+
+    @Test
     void aCandidateBeyondTheRegressionThresholdIsKeptOutAndCounted() throws Exception {
         ModelRetrainer retrainer = retrainer(-0.9); // must beat the reference by 90 %: never happens
         postNewUser();

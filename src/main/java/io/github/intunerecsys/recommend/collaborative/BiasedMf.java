@@ -93,10 +93,12 @@ public final class BiasedMf implements CfTrainer {
         Training.gaussian(q, params.initMean(), params.initStd(), random);
         // one thread: one random order over all ratings; more: disjoint blocks (DSGD), see Strata
         int threads = params.threads();
-        Strata strata = threads > 1 && positions.length >= threads * Hogwild.MIN_CHUNK
-                ? Strata.of(data, positions, threads * Strata.GROUPS_PER_THREAD, random) : null;
+        int groups = Strata.groupsFor(data, k, threads, positions.length);
+        Strata strata = groups > 1 ? Strata.of(data, positions, groups, random) : null;
         int[] order = strata == null ? positions.clone() : strata.order();
-        Epoch epoch = new Epoch(data, order, mu, bu, bi, p, q, k);
+        Epoch epoch = strata == null
+                ? new Epoch(data.rawUsers(), data.rawItems(), data.rawRatings(), order, mu, bu, bi, p, q, k)
+                : new Epoch(strata.users(), strata.items(), strata.ratings(), order, mu, bu, bi, p, q, k);
         float scale = 1f;
         try (Hogwild hogwild = new Hogwild(threads)) {
             for (int e = 0; e < params.epochs(); e++) {
@@ -131,10 +133,11 @@ public final class BiasedMf implements CfTrainer {
         private Rates rates;
         private final DoubleAdder squaredError = new DoubleAdder();
 
-        Epoch(RatingTriples data, int[] order, float mu, float[] bu, float[] bi, float[] p, float[] q, int k) {
-            this.userOf = data.rawUsers();
-            this.itemOf = data.rawItems();
-            this.ratingOf = data.rawRatings();
+        Epoch(int[] userOf, int[] itemOf, float[] ratingOf, int[] order, float mu, float[] bu, float[] bi,
+                float[] p, float[] q, int k) {
+            this.userOf = userOf;
+            this.itemOf = itemOf;
+            this.ratingOf = ratingOf;
             this.order = order;
             this.mu = mu;
             this.bu = bu;

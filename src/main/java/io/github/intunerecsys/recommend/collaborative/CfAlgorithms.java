@@ -13,12 +13,13 @@ import java.util.Map;
  *   <li>{@code svdpp}: SVD++ ({@link SvdPlusPlus}) with this project's tuned defaults</li>
  *   <li>{@code surprise-svdpp}: SVD++ with Surprise's {@code SVDpp()} defaults</li>
  *   <li>{@code baseline}: μ + b_u + b_i by ALS ({@link BaselineAls})</li>
+ *   <li>{@code blend}: a least-squares blend of several of the above ({@link LinearBlend})</li>
  * </ul>
  */
 public final class CfAlgorithms {
 
     public static final List<String> NAMES = List.of("svd", "surprise-svd", "svdpp", "surprise-svdpp",
-            "baseline");
+            "baseline", "blend");
 
     private CfAlgorithms() {
     }
@@ -29,6 +30,7 @@ public final class CfAlgorithms {
             case "svd", "surprise-svd" -> SgdParams.NAMES.stream().filter(n -> !n.endsWith("_yj")).toList();
             case "svdpp", "surprise-svdpp" -> SgdParams.NAMES;
             case "baseline" -> BaselineAls.NAMES;
+            case "blend" -> LinearBlend.NAMES;
             default -> throw unknown(algorithm);
         };
     }
@@ -49,6 +51,13 @@ public final class CfAlgorithms {
         }
         if (algorithm.equals("baseline")) {
             BaselineAls b = BaselineAls.defaults();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                b = b.with(e.getKey(), e.getValue());
+            }
+            return b;
+        }
+        if (algorithm.equals("blend")) {
+            LinearBlend b = LinearBlend.defaults();
             for (Map.Entry<String, String> e : params.entrySet()) {
                 b = b.with(e.getKey(), e.getValue());
             }

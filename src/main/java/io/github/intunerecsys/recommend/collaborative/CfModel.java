@@ -161,6 +161,9 @@ public final class CfModel {
         return Arrays.copyOfRange(seenItems, seenOffsets[user], seenOffsets[user + 1]);
     }
 
+    int[] rawSeenOffsets() { return seenOffsets; }
+    int[] rawSeenItems() { return seenItems; }
+
     // ---- raw arrays for batched scoring (read-only by contract) ----
     public float[] rawUserFactors() { return userFactors; }
     public float[] rawItemFactors() { return itemFactors; }

@@ -89,11 +89,9 @@ public final class ContentModel {
         List<BuildStats> stats = new ArrayList<>();
         StringBuilder params = new StringBuilder();
 
-        MetadataSoup soup = new MetadataSoup(MetadataSoup.DEFAULT_CAST_SIZE, MetadataSoup.DEFAULT_DIRECTOR_REPEAT,
-                options.collectionRepeat());
+        MetadataSoup soup = metadataSoup(options);
         TextAnalyzer soupAnalyzer = TextAnalyzer.defaults();
-        Vectorizer soupVectorizer = new Vectorizer(options.metadataTfidf() ? Vectorizer.Weighting.TFIDF
-                : Vectorizer.Weighting.COUNT, options.sublinearTf(), options.minDf());
+        Vectorizer soupVectorizer = metadataVectorizer(options);
         params.append("metadata: ").append(soup.describeParams()).append("; ").append(soupAnalyzer.describeParams())
                 .append("; ").append(soupVectorizer.describeParams());
         buildSource(Source.METADATA, soup.soups(catalog), soupAnalyzer, soupVectorizer, options, tables, stats);
@@ -115,18 +113,37 @@ public final class ContentModel {
                                     ContentOptions options, Map<Source, NeighbourTable> tables,
                                     List<BuildStats> stats) {
         long t0 = System.nanoTime();
-        List<List<String>> docs = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            docs.add(analyzer.terms(text));
-        }
-        Vectorizer.Result vectors = vectorizer.fit(docs);
-        docs = null;
+        Vectorizer.Result vectors = vectorize(texts, analyzer, vectorizer);
         long t1 = System.nanoTime();
         NeighbourTable table = NeighbourTable.build(vectors.rows(), options.neighbours(), options.threads());
         long t2 = System.nanoTime();
         tables.put(source, table);
         stats.add(new BuildStats(source, texts.size(), vectors.terms().length, vectors.rows().nnz(), t1 - t0,
                 t2 - t1, vectors.rows().bytes(), table.bytes()));
+    }
+
+    static MetadataSoup metadataSoup(ContentOptions options) {
+        return new MetadataSoup(MetadataSoup.DEFAULT_CAST_SIZE, MetadataSoup.DEFAULT_DIRECTOR_REPEAT,
+                options.collectionRepeat());
+    }
+
+    static Vectorizer metadataVectorizer(ContentOptions options) {
+        return new Vectorizer(options.metadataTfidf() ? Vectorizer.Weighting.TFIDF : Vectorizer.Weighting.COUNT,
+                options.sublinearTf(), options.minDf());
+    }
+
+    /** The metadata-soup rows of the catalogue, as the serving (metadata) neighbour table is built from. */
+    static SparseMatrix metadataRows(Catalog catalog, ContentOptions options) {
+        return vectorize(metadataSoup(options).soups(catalog), TextAnalyzer.defaults(), metadataVectorizer(options))
+                .rows();
+    }
+
+    private static Vectorizer.Result vectorize(List<String> texts, TextAnalyzer analyzer, Vectorizer vectorizer) {
+        List<List<String>> docs = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            docs.add(analyzer.terms(text));
+        }
+        return vectorizer.fit(docs);
     }
 
     /** "overview tagline" per movie; empty when neither is known. */

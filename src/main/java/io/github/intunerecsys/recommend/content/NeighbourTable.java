@@ -65,24 +65,18 @@ final class NeighbourTable {
 
     /** Builds the table for L2-normalised {@code rows} (cosine = dot product). */
     static NeighbourTable build(SparseMatrix rows, int k, int threads) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
+        Partial build = new Partial(rows, k);
         int n = rows.rows;
-        SparseMatrix inverted = rows.transpose();
-        int[] items = new int[Math.multiplyExact(n, k)];
-        float[] scores = new float[items.length];
-        Arrays.fill(items, -1);
         AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, (n + DEFAULT_BLOCK - 1) / DEFAULT_BLOCK));
         if (workers == 1) {
-            new Worker(rows, inverted, k, items, scores).run(next);
+            build.newWorker().run(next);
         } else {
             try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform()
                     .name("content-topk-", 0).daemon(true).factory())) {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(() -> new Worker(rows, inverted, k, items, scores).run(next)));
+                    futures.add(pool.submit(() -> build.newWorker().run(next)));
                 }
                 for (Future<?> f : futures) {
                     f.get();
@@ -94,11 +88,57 @@ final class NeighbourTable {
                 throw new IllegalStateException("building content neighbours failed", e.getCause());
             }
         }
-        return new NeighbourTable(n, k, items, scores);
+        return build.table();
+    }
+
+    /**
+     * A build whose rows the caller schedules (the offline stage pipeline, {@link ContentNeighbourJob}): each worker
+     * thread takes its own {@link #newWorker()}, and every row must be computed exactly once, in any order, by any
+     * worker; rows write disjoint slots of the shared table, so no locking is needed. {@link #table()} is complete
+     * once every row is.
+     */
+    static final class Partial {
+        private final SparseMatrix rows;
+        private final SparseMatrix inverted;
+        private final int k;
+        private final int[] items;
+        private final float[] scores;
+
+        Partial(SparseMatrix rows, int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be >= 1, got " + k);
+            }
+            this.rows = rows;
+            this.inverted = rows.transpose();
+            this.k = k;
+            this.items = new int[Math.multiplyExact(rows.rows, k)];
+            this.scores = new float[items.length];
+            Arrays.fill(items, -1);
+        }
+
+        int rows() {
+            return rows.rows;
+        }
+
+        SparseMatrix vectors() {
+            return rows;
+        }
+
+        int k() {
+            return k;
+        }
+
+        Worker newWorker() {
+            return new Worker(rows, inverted, k, items, scores);
+        }
+
+        NeighbourTable table() {
+            return new NeighbourTable(rows.rows, k, items, scores);
+        }
     }
 
     /** One thread's scratch space: the dense accumulator, the touched list and the bounded heap. */
-    private static final class Worker {
+    static final class Worker {
         private final SparseMatrix rows;
         private final SparseMatrix inverted;
         private final int k;
@@ -109,7 +149,7 @@ final class NeighbourTable {
         private final int[] heapItems;
         private final float[] heapScores;
 
-        Worker(SparseMatrix rows, SparseMatrix inverted, int k, int[] outItems, float[] outScores) {
+        private Worker(SparseMatrix rows, SparseMatrix inverted, int k, int[] outItems, float[] outScores) {
             this.rows = rows;
             this.inverted = inverted;
             this.k = k;
@@ -124,10 +164,14 @@ final class NeighbourTable {
         void run(AtomicInteger next) {
             int n = rows.rows;
             for (int start = next.getAndAdd(DEFAULT_BLOCK); start < n; start = next.getAndAdd(DEFAULT_BLOCK)) {
-                int end = Math.min(n, start + DEFAULT_BLOCK);
-                for (int i = start; i < end; i++) {
-                    topK(i);
-                }
+                rows(start, Math.min(n, start + DEFAULT_BLOCK));
+            }
+        }
+
+        /** Rows {@code [from, to)} of the table. */
+        void rows(int from, int to) {
+            for (int i = from; i < to; i++) {
+                topK(i);
             }
         }
 

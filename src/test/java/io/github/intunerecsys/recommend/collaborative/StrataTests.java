@@ -38,7 +38,8 @@ class StrataTests {
                 strata.subEpoch(s, threads, (from, to) -> rounds.get(r).add(new int[] {from, to}));
             }
         }
-        Set<Integer> positions = new HashSet<>();
+        Set<Integer> indices = new HashSet<>();
+        Set<Long> pairs = new HashSet<>();
         int[] order = strata.order();
         for (List<int[]> blocks : rounds) {
             Set<Integer> users = new HashSet<>();
@@ -47,9 +48,12 @@ class StrataTests {
                 Set<Integer> blockUsers = new HashSet<>();
                 Set<Integer> blockItems = new HashSet<>();
                 for (int j = block[0]; j < block[1]; j++) {
-                    blockUsers.add(data.user(order[j]));
-                    blockItems.add(data.item(order[j]));
-                    positions.add(order[j]);
+                    int u = strata.users()[order[j]];
+                    int i = strata.items()[order[j]];
+                    blockUsers.add(u);
+                    blockItems.add(i);
+                    indices.add(order[j]);
+                    pairs.add((long) u << 32 | i);
                 }
                 assertThat(users).doesNotContainAnyElementsOf(blockUsers);
                 assertThat(items).doesNotContainAnyElementsOf(blockItems);
@@ -57,9 +61,26 @@ class StrataTests {
                 items.addAll(blockItems);
             }
         }
-        // the four sub-epochs together are one epoch: every rating once
-        assertThat(positions).hasSize(data.size());
-        assertThat(order).hasSize(data.size());
+        // the four sub-epochs together are one epoch: every rating once, copied with its own user and item
+        assertThat(indices).hasSize(data.size());
+        Set<Long> expected = new HashSet<>();
+        for (int pos = 0; pos < data.size(); pos++) {
+            expected.add((long) data.user(pos) << 32 | data.item(pos));
+        }
+        assertThat(pairs).isEqualTo(expected);
+    }
+
+    @Test
+    void bigFactorTablesAreSplitSoABlocksRowsFitTheCacheBudget() {
+        // 1,000 users + 1,000 items at 100 factors: 800 kB of rows, one group on one thread, 4 on two
+        RatingTriples small = RatingTriples.of(1000, 1000, new int[1], new int[1], new float[1], 1f, 5f);
+        assertThat(Strata.groupsFor(small, 100, 1, 1_000_000)).isEqualTo(1);
+        assertThat(Strata.groupsFor(small, 100, 2, 1_000_000)).isEqualTo(4);
+        // 270k users + 45k items at 64 factors: 80.6 MB of rows, 8 MB each -> 10 groups
+        RatingTriples big = RatingTriples.of(270_000, 45_000, new int[1], new int[1], new float[1], 1f, 5f);
+        assertThat(Strata.groupsFor(big, 64, 1, 26_000_000)).isEqualTo(10);
+        // too few ratings for 100 blocks of at least 64: one plain order
+        assertThat(Strata.groupsFor(big, 64, 1, 5_000)).isEqualTo(1);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class NeighbourTableTests {
 
     /** A random sparse matrix with Zipf-ish column popularity, L2-normalised. */
-    private static SparseMatrix randomRows(int rows, int cols, int perRow, long seed) {
+    static SparseMatrix randomRows(int rows, int cols, int perRow, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] indptr = new int[rows + 1];
         List<int[]> idx = new ArrayList<>();

@@ -1,0 +1,474 @@
+package io.github.intunerecsys.cli;
+
+import io.github.intunerecsys.catalog.Catalog;
+import io.github.intunerecsys.catalog.Dataset;
+import io.github.intunerecsys.catalog.Datasets;
+import io.github.intunerecsys.catalog.LoadOptions;
+import io.github.intunerecsys.catalog.RatingMatrix;
+import io.github.intunerecsys.offline.OfflineAgent;
+import io.github.intunerecsys.offline.OfflineSink;
+import io.github.intunerecsys.offline.StagePipeline;
+import io.github.intunerecsys.offline.TopNFile;
+import io.github.intunerecsys.offline.TopNPrecompute;
+import io.github.intunerecsys.pipeline.BatchScorer;
+import io.github.intunerecsys.pipeline.ScoringModel;
+import io.github.intunerecsys.recommend.content.ContentBenchmark;
+import io.github.intunerecsys.recommend.content.ContentNeighbourJob;
+import io.github.intunerecsys.recommend.content.ContentOptions;
+import io.github.intunerecsys.tuning.Decision;
+import io.github.intunerecsys.tuning.DqnPolicy;
+import io.github.intunerecsys.tuning.GradientPolicy;
+import io.github.intunerecsys.tuning.HillClimbPolicy;
+import io.github.intunerecsys.tuning.KnobBounds;
+import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.PolicyFile;
+import io.github.intunerecsys.tuning.RewardFunction;
+import io.github.intunerecsys.tuning.StaticPolicy;
+import io.github.intunerecsys.tuning.TunerMetrics;
+import io.github.intunerecsys.tuning.TuningLoop;
+import io.github.intunerecsys.tuning.TuningPolicy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench-offline}: runs the offline builds — the all-users top-N precompute, and the content-neighbour table —
+ * through the {@link StagePipeline} under the static default, a grid of static (pool, batch) settings, and the
+ * tuning policies (RL, hill-climb; gradient on request) driving the same two ports through the same
+ * {@link TuningLoop} as the serving pipeline, and prints units/s per configuration, each policy's ratio to the
+ * default and to the best static setting, and the policies' knob traces.
+ */
+final class BenchOfflineCommand implements Command {
+
+    /** Loose on purpose: an offline build has no latency objective; a batch must only end within the interval's reach. */
+    static final double DEFAULT_SLO_MILLIS = 10_000;
+    static final int DEFAULT_SECONDS = 20;
+    static final int DEFAULT_INTERVAL_MILLIS = 500;
+    static final List<Integer> DEFAULT_BATCHES = List.of(1, 4, 16, 32, 64, 128, 256);
+
+    @Override
+    public String name() {
+        return "bench-offline";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark the tuner on offline builds (all-users top-N, content neighbours) against static settings";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: bench-offline [--job top-n|content|all] [--data DIR] [--users N] [--items 45000]
+                                     [--factors 64] [--movies 45000] [--seconds 20] [--interval-ms 500]
+                                     [--pools 1,2,3,4] [--batches 1,4,16,32,64,128,256]
+                                     [--policies rl,hill-climb] [--repeats 1] [--pretrain-intervals 30000]
+                                     [--policy-file FILE] [--out FILE] [--seed 42] [--json out.json]
+
+                Runs each offline build on the offline stage pipeline (source -> worker pool -> sink) once per
+                configuration, each for at most --seconds (or to the end of the build): the static default
+                (pool = cores, batch = 1: one unit per task on every core), every static (pool, batch) of the grid,
+                and each tuning policy starting from the default knobs and stepping every --interval-ms. Prints JSON:
+                units/s per configuration (median over --repeats), each policy's ratio to the default and to the
+                best static setting, and its knob trace.
+                  --job J              top-n (all-users top-N precompute, the main job), content (the metadata
+                                       content-neighbour table, exact top-50 per movie) or all (default)
+                  --data DIR           a dataset (e.g. one made by 'generate'): its catalogue for the content
+                                       build, its users and their rated items (excluded) for the top-N build.
+                                       Without it: a random factor model and a synthetic catalogue
+                  --users N            score only the first N users (default: all, 270000 without --data)
+                  --items N --factors F size of the factor model (default 45000 x 64; with --data, the
+                                       catalogue's items). The model is randomly initialised (Gaussian): scoring
+                                       cost, not its values, is what is measured
+                  --movies N           synthetic catalogue size for the content build (default 45000)
+                  --policies LIST      rl, hill-climb, gradient (default rl,hill-climb)
+                  --pretrain-intervals N  simulated intervals of the RL agent's offline pre-training (default
+                                       30000, about 15-30 s); with --policy-file FILE the agent is loaded from FILE
+                                       when it exists, else pre-trained and saved there
+                  --out FILE           where the top-N build writes its file (default: a temporary file, deleted)
+                  --json FILE          also write the report there""";
+    }
+
+    /** One run's outcome. */
+    record Run(String config, double unitsPerSecond, long units, double seconds, boolean complete,
+            String finalKnobs, List<Step> trace) {
+    }
+
+    /** One tuning interval of a run. */
+    record Step(double t, int pool, int batch, double unitsPerSecond, double reward, String by) {
+    }
+
+    record StaticResult(int pool, int batch, double unitsPerSecond, double[] runs) {
+    }
+
+    record PolicyResult(String policy, double unitsPerSecond, double overDefault, double overBestStatic,
+            double[] runs, String finalKnobs, List<Step> trace) {
+    }
+
+    record JobReport(String job, String describe, int units, StaticResult defaults, StaticResult bestStatic,
+            List<StaticResult> grid, List<PolicyResult> policies, double wallSeconds) {
+    }
+
+    record Report(int cores, KnobBounds bounds, KnobSetting defaults, double sloMillis, int intervalMillis,
+            int secondsPerRun, int repeats, Map<String, Object> rlAgent, List<JobReport> jobs) {
+    }
+
+    /** An offline build that can be started afresh at given knobs. */
+    private interface Build {
+        String name();
+
+        String describe();
+
+        int units();
+
+        StagePipeline<?, ?> start(KnobSetting knobs, KnobBounds bounds) throws IOException;
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args args = new Args(name(), argv, Set.of(), Set.of("job", "data", "users", "items", "factors", "movies",
+                "seconds", "interval-ms", "pools", "batches", "policies", "repeats", "pretrain-intervals",
+                "policy-file", "out", "seed", "json"), Set.of());
+        String job = args.string("job", "all");
+        if (!Set.of("top-n", "content", "all").contains(job)) {
+            throw new UsageException("bench-offline: unknown --job '" + job + "' (top-n, content, all)");
+        }
+        int seconds = args.intValue("seconds", DEFAULT_SECONDS, 1, 36_000);
+        int intervalMillis = args.intValue("interval-ms", DEFAULT_INTERVAL_MILLIS, 50, 60_000);
+        int repeats = args.intValue("repeats", 1, 1, 100);
+        long seed = args.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        int cores = Runtime.getRuntime().availableProcessors();
+        KnobBounds bounds = new KnobBounds(1, Math.max(4, 2 * cores), 1, StagePipeline.DEFAULT_MAX_BATCH_SIZE);
+        List<Integer> pools = intList(args.string("pools", null), rangeList(bounds.minPool(), bounds.maxPool()));
+        List<Integer> batches = intList(args.string("batches", null), DEFAULT_BATCHES);
+        List<String> policies = List.of(args.string("policies", "rl,hill-climb").split(","));
+        for (String p : policies) {
+            if (!Set.of("rl", "hill-climb", "gradient").contains(p)) {
+                throw new UsageException("bench-offline: unknown policy '" + p + "' (rl, hill-climb, gradient)");
+            }
+        }
+        KnobSetting defaults = new KnobSetting(cores, 1);
+        RewardFunction reward = new RewardFunction(DEFAULT_SLO_MILLIS, RewardFunction.DEFAULT_COST_PER_THREAD,
+                RewardFunction.DEFAULT_BREACH_PENALTY, cores);
+
+        Dataset data = null;
+        if (args.has("data")) {
+            long t0 = System.nanoTime();
+            data = Datasets.load(args.requiredPath("data"), LoadOptions.defaults());
+            err.printf(Locale.ROOT, "bench-offline: loaded %s: %d movies, %d users, %d ratings in %.1f s%n",
+                    args.string("data", ""), data.catalog().size(), data.ratings().users(), data.ratings().size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        List<Build> builds = new ArrayList<>();
+        Path tempOut = null;
+        if (!job.equals("content")) {
+            Path outFile = args.path("out", null);
+            if (outFile == null) {
+                tempOut = Files.createTempFile("intune-top-n", ".bin");
+                outFile = tempOut;
+            }
+            builds.add(topN(args, data, seed, outFile));
+        }
+        if (!job.equals("top-n")) {
+            builds.add(content(args, data, seed));
+        }
+
+        Map<String, Object> rlInfo = new LinkedHashMap<>();
+        Supplier<DqnPolicy> rl = policies.contains("rl")
+                ? rlAgent(args, reward, bounds, defaults, seed, rlInfo, err) : null;
+
+        List<JobReport> reports = new ArrayList<>();
+        try {
+            for (Build build : builds) {
+                reports.add(bench(build, bounds, defaults, reward, cores, pools, batches, policies, rl, seconds,
+                        intervalMillis, repeats, err));
+            }
+        } finally {
+            if (tempOut != null) {
+                Files.deleteIfExists(tempOut);
+            }
+        }
+        Report report = new Report(cores, bounds, defaults, DEFAULT_SLO_MILLIS, intervalMillis, seconds, repeats,
+                rlInfo, reports);
+        String json = Json.write(report);
+        out.println(json);
+        Path jsonFile = args.path("json", null);
+        if (jsonFile != null) {
+            Files.writeString(jsonFile, json + "\n");
+        }
+        return 0;
+    }
+
+    private static Build topN(Args args, Dataset data, long seed, Path outFile) {
+        int factors = args.intValue("factors", 64, 1, 4096);
+        int items = data != null ? data.catalog().size() : args.intValue("items", 45_000, 1, 10_000_000);
+        int allUsers = data != null ? data.ratings().users() : 270_000;
+        int users = Math.min(allUsers, args.intValue("users", allUsers, 1, 50_000_000));
+        var random = new SplittableRandom(seed);
+        BatchScorer scorer = new BatchScorer(ScoringModel.of(gaussians(random, Math.multiplyExact(items, factors), 0.1f),
+                factors, gaussians(random, items, 0.3f), 3.5f));
+        float[] userFactors = gaussians(random, Math.multiplyExact(users, factors), 0.1f);
+        float[] userBiases = gaussians(random, users, 0.3f);
+        RatingMatrix ratings = data == null ? null : data.ratings();
+        String describe = String.format(Locale.ROOT, "top-%d of %d users x %d items x %d factors (%s kernel, random"
+                + " Gaussian model%s), written to a file", TopNPrecompute.DEFAULT_TOP_N, users, items, factors,
+                scorer.kernelName(), ratings == null ? ", nothing excluded" : ", rated items excluded");
+        return new Build() {
+            @Override
+            public String name() {
+                return "top-n";
+            }
+
+            @Override
+            public String describe() {
+                return describe;
+            }
+
+            @Override
+            public int units() {
+                return users;
+            }
+
+            @Override
+            public StagePipeline<?, ?> start(KnobSetting knobs, KnobBounds bounds) throws IOException {
+                var job = new TopNPrecompute(scorer, userFactors, userBiases, TopNPrecompute.DEFAULT_TOP_N,
+                        ratings == null ? null : u -> Arrays.copyOfRange(ratings.rawItems(), ratings.userStart(u),
+                                ratings.userEnd(u)));
+                return configure(StagePipeline.builder(job, TopNFile.writer(outFile, job)), knobs, bounds);
+            }
+        };
+    }
+
+    private static Build content(Args args, Dataset data, long seed) {
+        Catalog catalog = data != null ? data.catalog()
+                : ContentBenchmark.syntheticCatalog(args.intValue("movies", 45_000, 10, 2_000_000), seed);
+        ContentOptions options = ContentOptions.defaults();
+        ContentNeighbourJob template = ContentNeighbourJob.metadata(catalog, options);
+        String describe = String.format(Locale.ROOT, "exact top-%d metadata neighbours of %d movies (%s)",
+                options.neighbours(), catalog.size(), data != null ? "dataset catalogue" : "synthetic catalogue");
+        return new Build() {
+            @Override
+            public String name() {
+                return "content";
+            }
+
+            @Override
+            public String describe() {
+                return describe;
+            }
+
+            @Override
+            public int units() {
+                return template.units();
+            }
+
+            @Override
+            public StagePipeline<?, ?> start(KnobSetting knobs, KnobBounds bounds) {
+                return configure(StagePipeline.builder(template.restart(), OfflineSink.discard()), knobs, bounds);
+            }
+        };
+    }
+
+    private static StagePipeline<?, ?> configure(StagePipeline.Builder<?, ?> builder, KnobSetting knobs,
+            KnobBounds bounds) {
+        return builder.poolSizeBounds(bounds.minPool(), bounds.maxPool())
+                .batchSizeBounds(bounds.minBatch(), bounds.maxBatch())
+                .poolSize(knobs.poolSize())
+                .batchSize(knobs.batchSize())
+                .threadName("bench-offline")
+                .start();
+    }
+
+    /** The RL agent's starting point: loaded, or pre-trained on the offline simulator (and saved when asked). */
+    private static Supplier<DqnPolicy> rlAgent(Args args, RewardFunction reward, KnobBounds bounds,
+            KnobSetting defaults, long seed, Map<String, Object> info, PrintStream err) throws IOException {
+        Path file = args.path("policy-file", null);
+        Path snapshot = file;
+        if (file == null || !Files.isRegularFile(file)) {
+            int intervals = args.intValue("pretrain-intervals", OfflineAgent.DEFAULT_INTERVALS, 0, 10_000_000);
+            long t0 = System.nanoTime();
+            DqnPolicy agent = OfflineAgent.pretrain(reward, bounds, defaults, seed, intervals);
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            var check = OfflineAgent.evaluate(agent, reward, bounds, defaults, 100, 40, seed ^ 0x5EED);
+            info.put("start", "pre-trained on the offline simulator");
+            info.put("pretrainIntervals", intervals);
+            info.put("pretrainSeconds", round(trainSeconds));
+            info.put("simulatedShareOfBestOver40Intervals", round(check.heldOutShareOfBest()));
+            info.put("simulatedShareOfBestLastQuarter", round(check.heldOutTailShareOfBest()));
+            info.put("simulatedDefaultShareOfBest", round(check.heldOutDefaultShareOfBest()));
+            err.printf(Locale.ROOT, "bench-offline: RL agent pre-trained in %.1f s (%d simulated intervals); held-out"
+                    + " simulated jobs: %.2f of the best static over 40 intervals, default %.2f%n", trainSeconds,
+                    intervals, check.heldOutShareOfBest(), check.heldOutDefaultShareOfBest());
+            if (snapshot == null) {
+                snapshot = Files.createTempFile("intune-offline-rl", ".json");
+                snapshot.toFile().deleteOnExit();
+            }
+            PolicyFile.save(agent, snapshot);
+        } else {
+            info.put("start", "loaded from " + file);
+        }
+        Path from = snapshot;
+        // Every run starts from the same snapshot, so what one run learns online does not carry into the next.
+        return () -> {
+            var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), reward.sloMillis(), seed);
+            PolicyFile.load(agent, from);
+            return agent;
+        };
+    }
+
+    private static JobReport bench(Build build, KnobBounds bounds, KnobSetting defaults, RewardFunction reward,
+            int cores, List<Integer> pools, List<Integer> batches, List<String> policies, Supplier<DqnPolicy> rl,
+            int seconds, int intervalMillis, int repeats, PrintStream err) throws Exception {
+        long t0 = System.nanoTime();
+        err.println("bench-offline: " + build.name() + ": " + build.describe());
+        // JIT warm-up at both ends of the batch range.
+        run(build, new KnobSetting(defaults.poolSize(), 32), new StaticPolicy(new KnobSetting(defaults.poolSize(), 32)),
+                bounds, reward, cores, Math.min(3, seconds), intervalMillis);
+        run(build, defaults, new StaticPolicy(defaults), bounds, reward, cores, Math.min(2, seconds), intervalMillis);
+
+        List<KnobSetting> grid = new ArrayList<>();
+        for (int p : pools) {
+            for (int b : batches) {
+                grid.add(bounds.clamp(new KnobSetting(p, b)));
+            }
+        }
+        if (!grid.contains(defaults)) {
+            grid.addFirst(defaults);
+        }
+        Map<KnobSetting, double[]> staticRuns = new LinkedHashMap<>();
+        Map<String, double[]> policyRuns = new LinkedHashMap<>();
+        Map<String, Run> lastPolicyRun = new LinkedHashMap<>();
+        for (int r = 0; r < repeats; r++) {
+            // Policies between the default and the grid, so that a drifting machine does not favour one side.
+            record(staticRuns, defaults, r, repeats, run(build, defaults, new StaticPolicy(defaults), bounds, reward,
+                    cores, seconds, intervalMillis), err, build);
+            for (String p : policies) {
+                TuningPolicy policy = switch (p) {
+                    case "rl" -> rl.get();
+                    case "hill-climb" -> new HillClimbPolicy(reward);
+                    default -> new GradientPolicy(cores);
+                };
+                Run run = run(build, defaults, policy, bounds, reward, cores, seconds, intervalMillis);
+                policyRuns.computeIfAbsent(p, k -> new double[repeats])[r] = run.unitsPerSecond();
+                lastPolicyRun.put(p, run);
+                err.printf(Locale.ROOT, "bench-offline: %s %s: %.0f units/s, ends at %s%n", build.name(), p,
+                        run.unitsPerSecond(), run.finalKnobs());
+            }
+            for (KnobSetting k : grid) {
+                if (!k.equals(defaults)) {
+                    record(staticRuns, k, r, repeats, run(build, k, new StaticPolicy(k), bounds, reward, cores,
+                            seconds, intervalMillis), err, build);
+                }
+            }
+        }
+        List<StaticResult> statics = new ArrayList<>();
+        staticRuns.forEach((k, runs) -> statics.add(new StaticResult(k.poolSize(), k.batchSize(), median(runs), runs)));
+        StaticResult def = statics.stream().filter(s -> s.pool() == defaults.poolSize()
+                && s.batch() == defaults.batchSize()).findFirst().orElseThrow();
+        StaticResult best = statics.stream().max((a, b) -> Double.compare(a.unitsPerSecond(), b.unitsPerSecond()))
+                .orElseThrow();
+        List<PolicyResult> results = new ArrayList<>();
+        policyRuns.forEach((p, runs) -> {
+            double u = median(runs);
+            Run last = lastPolicyRun.get(p);
+            results.add(new PolicyResult(p, round(u), round(u / def.unitsPerSecond()), round(u / best.unitsPerSecond()),
+                    runs, last.finalKnobs(), last.trace()));
+        });
+        err.printf(Locale.ROOT, "bench-offline: %s: default %.0f units/s, best static %.0f (pool %d, batch %d)%n",
+                build.name(), def.unitsPerSecond(), best.unitsPerSecond(), best.pool(), best.batch());
+        for (PolicyResult p : results) {
+            err.printf(Locale.ROOT, "bench-offline: %s: %s %.0f units/s = %.2fx default, %.2fx best static%n",
+                    build.name(), p.policy(), p.unitsPerSecond(), p.overDefault(), p.overBestStatic());
+        }
+        return new JobReport(build.name(), build.describe(), build.units(), def, best, statics, results,
+                round((System.nanoTime() - t0) / 1e9));
+    }
+
+    private static void record(Map<KnobSetting, double[]> runs, KnobSetting k, int r, int repeats, Run run,
+            PrintStream err, Build build) {
+        runs.computeIfAbsent(k, x -> new double[repeats])[r] = run.unitsPerSecond();
+        err.printf(Locale.ROOT, "bench-offline: %s static %s: %.0f units/s%n", build.name(), k, run.unitsPerSecond());
+    }
+
+    /** One build at {@code start} under {@code policy}, stepped every interval, for at most {@code seconds}. */
+    static Run run(Build build, KnobSetting start, TuningPolicy policy, KnobBounds bounds, RewardFunction reward,
+            int cores, int seconds, int intervalMillis) throws IOException, InterruptedException {
+        StagePipeline<?, ?> pipeline = build.start(start, bounds);
+        var loop = new TuningLoop(policy, pipeline, pipeline.observations(reward.sloMillis(), cores), reward,
+                InstantSource.system(), TunerMetrics.NONE, 1);
+        long t0 = System.nanoTime();
+        long deadline = t0 + seconds * 1_000_000_000L;
+        List<Step> trace = new ArrayList<>();
+        Duration interval = Duration.ofMillis(intervalMillis);
+        while (!pipeline.awaitDone(interval)) {
+            if (System.nanoTime() >= deadline) {
+                pipeline.stop();
+                continue;
+            }
+            Decision d = loop.step();
+            var o = loop.lastObservation();
+            trace.add(new Step(round((System.nanoTime() - t0) / 1e9), d.before().poolSize(), d.before().batchSize(),
+                    round(o.throughput()), round(d.reward()), d.policy()));
+        }
+        StagePipeline.Result result = pipeline.join();
+        return new Run(policy.name(), result.unitsPerSecond(), result.written(), result.seconds(), result.complete(),
+                loop.current().toString(), trace);
+    }
+
+    private static float[] gaussians(SplittableRandom random, int n, float sd) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) random.nextGaussian() * sd;
+        }
+        return a;
+    }
+
+    private static List<Integer> intList(String csv, List<Integer> fallback) {
+        if (csv == null) {
+            return fallback;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            try {
+                int v = Integer.parseInt(s.strip());
+                if (v < 1) {
+                    throw new NumberFormatException();
+                }
+                out.add(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException("bench-offline: expected a list of positive integers, got '" + csv + "'");
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> rangeList(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double round(double x) {
+        return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : x;
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.intunerecsys.offline;
+
+import io.github.intunerecsys.tuning.DqnPolicy;
+import io.github.intunerecsys.tuning.KnobBounds;
+import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.RewardFunction;
+import io.github.intunerecsys.tuning.TunerMetrics;
+import io.github.intunerecsys.tuning.TuningLoop;
+import java.time.InstantSource;
+import java.util.SplittableRandom;
+
+/**
+ * The RL agent ({@link DqnPolicy}, unchanged) pre-trained for offline builds. The serving agent's network was
+ * learned on open-loop request traffic with a tight latency SLO, where the served share of the offered load is the
+ * goal; an offline build is closed-loop and its goal is the rate itself, so the agent is pre-trained on
+ * {@link OfflineSimulator} — random jobs (per-unit speed, batching gain 1..6× peaking at batch 4..128, per-task
+ * overhead, 50..100 % of the cores available), each an episode of {@link #DEFAULT_EPISODE} intervals started from
+ * the default knobs half the time — through the same {@link TuningLoop}, then keeps learning online in the build.
+ * Pre-training {@link #DEFAULT_INTERVALS} intervals takes a few seconds.
+ */
+public final class OfflineAgent {
+
+    public static final int DEFAULT_INTERVALS = 30_000;
+    public static final int DEFAULT_EPISODE = 150;
+    /** ε decay per interval while pre-training: from 1 to the floor over about a third of the run. */
+    public static final double DEFAULT_EPSILON_DECAY = 0.9996;
+
+    /**
+     * What pre-training achieved: the agent's mean throughput as a share of each simulated job's best
+     * static setting, over held-out jobs, counted from the start of each (so climbing time counts).
+     */
+    public record Result(int intervals, double heldOutShareOfBest, double heldOutTailShareOfBest,
+            double heldOutDefaultShareOfBest, double seconds) {
+    }
+
+    private OfflineAgent() {
+    }
+
+    /** A fresh agent pre-trained for {@code intervals} simulated intervals; its ε is left at the floor. */
+    public static DqnPolicy pretrain(RewardFunction reward, KnobBounds bounds, KnobSetting defaults, long seed,
+            int intervals) {
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults().withEpsilonDecay(DEFAULT_EPSILON_DECAY),
+                reward.sloMillis(), seed);
+        var random = new SplittableRandom(seed ^ 0x0FF1_12E5L);
+        int done = 0;
+        while (done < intervals) {
+            var profile = OfflineSimulator.Profile.random(random, reward.cores());
+            KnobSetting start = random.nextBoolean() ? defaults
+                    : new KnobSetting(bounds.minPool() + random.nextInt(bounds.maxPool() - bounds.minPool() + 1),
+                            bounds.clampBatch(bounds.minBatch() << random.nextInt(8)));
+            var sim = new OfflineSimulator(profile, reward.cores(), bounds, start, 1, random.nextLong());
+            var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
+            agent.onExternalChange(start);
+            int length = Math.min(DEFAULT_EPISODE, intervals - done);
+            int shift = random.nextInt(3) == 0 ? random.nextInt(length) : -1;
+            for (int i = 0; i < length; i++, done++) {
+                if (i == shift) {
+                    // Another job takes or gives back cores halfway through.
+                    sim.setProfile(new OfflineSimulator.Profile(profile.rate1(), profile.gain(), profile.peakBatch(),
+                            profile.setup(), Math.max(1, reward.cores() * (0.5 + 0.5 * random.nextDouble()))));
+                }
+                loop.step();
+            }
+        }
+        agent.setExploration(agent.settings().epsilonMin());
+        return agent;
+    }
+
+    /**
+     * Throughput share of the best static setting over {@code jobs} held-out simulated jobs of
+     * {@code length} intervals from the default knobs (the agent keeps learning meanwhile, as it would in a build).
+     */
+    public static Result evaluate(io.github.intunerecsys.tuning.TuningPolicy agent, RewardFunction reward, KnobBounds bounds, KnobSetting defaults,
+            int jobs, int length, long seed) {
+        long t0 = System.nanoTime();
+        var dqn = agent instanceof DqnPolicy d ? d : null;
+        double epsilon = agent.exploration();
+        var random = new SplittableRandom(seed);
+        double share = 0;
+        double tailShare = 0;
+        double defaultShare = 0;
+        for (int j = 0; j < jobs; j++) {
+            var profile = OfflineSimulator.Profile.random(random, reward.cores());
+            var sim = new OfflineSimulator(profile, reward.cores(), bounds, defaults, 1, random.nextLong());
+            var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
+            agent.onExternalChange(defaults);
+            double best = sim.best();
+            double sum = 0;
+            double tail = 0;
+            for (int i = 0; i < length; i++) {
+                sum += sim.throughput();
+                tail += i >= length * 3 / 4 ? sim.throughput() : 0;
+                loop.step();
+            }
+            share += sum / length / best;
+            tailShare += tail / (length - length * 3 / 4) / best;
+            defaultShare += profile.throughput(defaults.poolSize(), defaults.batchSize()) / best;
+        }
+        if (dqn != null) {
+            dqn.setExploration(epsilon);
+        }
+        return new Result(jobs * length, share / jobs, tailShare / jobs, defaultShare / jobs,
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.intunerecsys.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.intunerecsys.tuning.DqnPolicy;
+import io.github.intunerecsys.tuning.KnobBounds;
+import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.RewardFunction;
+import io.github.intunerecsys.tuning.TunerMetrics;
+import io.github.intunerecsys.tuning.TuningLoop;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+class OfflineAgentTests {
+
+    private static final RewardFunction REWARD = new RewardFunction(10_000, 0.05, 0.25, 2);
+    private static final KnobBounds BOUNDS = new KnobBounds(1, 4, 1, 256);
+    private static final KnobSetting DEFAULTS = new KnobSetting(2, 1);
+
+    @Test
+    void simulatedThroughputGrowsWithTheBatchUpToItsPeakAndWithThreadsUpToTheCores() {
+        var p = new OfflineSimulator.Profile(1_000, 4, 64, 0, 2);
+
+        assertThat(p.throughput(1, 64)).isEqualTo(4 * p.throughput(1, 1), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(p.throughput(1, 256)).isEqualTo(p.throughput(1, 64), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(p.throughput(2, 8)).isEqualTo(2 * p.throughput(1, 8), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(p.throughput(3, 8)).isLessThan(p.throughput(2, 8));
+    }
+
+    @Test
+    void thePretrainedAgentRaisesTheBatchOfAJobThatBatchingSpeedsUp() {
+        DqnPolicy agent = OfflineAgent.pretrain(REWARD, BOUNDS, DEFAULTS, 42, 4_000);
+        var sim = new OfflineSimulator(new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2), 2, BOUNDS, DEFAULTS, 1, 1);
+        var loop = new TuningLoop(agent, sim, sim, REWARD, InstantSource.system(), TunerMetrics.NONE, 10);
+        for (int i = 0; i < 30; i++) {
+            loop.step();
+        }
+
+        assertThat(sim.batchSize()).isGreaterThanOrEqualTo(16);
+        assertThat(sim.throughput()).isGreaterThan(2 * sim.best() / 4);
+    }
+}
