@@ -234,7 +234,13 @@ public final class RankingModels {
         }, items);
     }
 
-    private static Ranker scorer(io.github.intunerecsys.recommend.hybrid.RankingScorer scorer, int items) {
+    /** Scores every item for a training user (by index), higher is better; NEGATIVE_INFINITY: cannot rank. */
+    @FunctionalInterface
+    private interface UserScorer {
+        void scores(int user, float[] out);
+    }
+
+    private static Ranker scorer(UserScorer scorer, int items) {
         return (user, k, seen) -> {
             float[] s = new float[items];
             scorer.scores(user, s);

@@ -5,12 +5,8 @@ import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.feedback.FeedbackLog;
 import io.github.intunerecsys.feedback.UserFeedback;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +29,10 @@ import org.springframework.stereotype.Component;
  * {@code reg_bu} / {@code reg_pu} (SGD's per-rating penalty; summed over the row it is λ·n_u), else {@link
  * #DEFAULT_REG_BIAS} / {@link #DEFAULT_REG_FACTORS}. Cost O(n_u k² + k³): a few milliseconds at k = 100.
  *
+ * <p>The folded row is a {@link UserProfile}: serving scores it like a trained user's (the batched scoring
+ * pipeline, the hybrid blend, predictions), and its rated items are what the user has seen. Without a CF model
+ * the profile still carries the merged ratings, with an empty factor vector.
+ *
  * <p>Folded users are cached per snapshot version (bounded LRU, {@link #DEFAULT_CAPACITY}); a user missing from
  * the cache — evicted, or after a model swap — is folded again on first use from the log, so the cache is never
  * the only copy of anything.
@@ -44,11 +44,11 @@ public class FoldIn {
     public static final double DEFAULT_REG_FACTORS = 0.08;
     /** Keeps the system positive definite when a row is empty or its item vectors are collinear. */
     static final double RIDGE = 1e-6;
-    /** Folded users kept; each costs ~4k bytes plus a bitset over the catalog. */
+    /** Folded users kept; each costs ~4k bytes plus 16 bytes per rating. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
-    /** A user's folded-in CF row against one snapshot. {@code rated}: item indices to exclude from results. */
-    public record Folded(long version, int userId, int ratings, float bias, float[] factors, BitSet rated) {
+    /** A user's folded-in profile against one snapshot. */
+    public record Folded(long version, int userId, UserProfile profile) {
     }
 
     private final FeedbackLog log;
@@ -82,11 +82,11 @@ public class FoldIn {
     }
 
     /**
-     * The folded row of a user with feedback, against the snapshot's CF model; null when the user has no
-     * feedback or the snapshot has no CF model.
+     * The folded profile of a user with feedback, against the snapshot (its CF row solved when the snapshot has
+     * a CF model); null when the user has no feedback.
      */
     public Folded lookup(ModelSnapshot s, int userId) {
-        if (log == null || s.cf() == null || !withFeedback.contains(userId)) {
+        if (log == null || !withFeedback.contains(userId)) {
             return null;
         }
         synchronized (cache) {
@@ -105,9 +105,6 @@ public class FoldIn {
             return null;
         }
         withFeedback.add(userId);
-        if (s.cf() == null) {
-            return null;
-        }
         UserFeedback fb = log.ratingsOf(userId);
         return fb.size() == 0 ? null : store(solve(s, userId, fb));
     }
@@ -125,42 +122,63 @@ public class FoldIn {
 
     /** Solves the user's row: training ratings with the feedback laid over them. */
     static Folded solve(ModelSnapshot s, int userId, UserFeedback feedback) {
+        UserProfile merged = merge(s, userId, feedback);
         CfModel cf = s.cf();
-        RatingMatrix ratings = s.dataset().ratings();
-        Catalog catalog = s.dataset().catalog();
-        int user = ratings.userIndex(userId);
-        int trained = user < 0 ? 0 : ratings.userCount(user);
-        int[] items = new int[trained + feedback.size()];
-        float[] values = new float[items.length];
-        int n = 0;
-        if (user >= 0) {
-            for (int k = ratings.userStart(user); k < ratings.userEnd(user); k++) {
-                items[n] = ratings.itemAt(k);
-                values[n++] = ratings.ratingAt(k);
-            }
-        }
-        int fromTraining = n; // training items ascend, so a binary search finds a movie rated again
-        for (int j = 0; j < feedback.size(); j++) {
-            int item = catalog.indexOfMovieId(feedback.movieIds()[j]);
-            if (item < 0) {
-                continue; // a movie this snapshot does not know (the log accepts any id)
-            }
-            int at = Arrays.binarySearch(items, 0, fromTraining, item);
-            if (at >= 0) {
-                values[at] = feedback.rating(j);
-            } else {
-                items[n] = item;
-                values[n++] = feedback.rating(j);
-            }
+        if (cf == null) {
+            return new Folded(s.version(), userId, merged);
         }
         double regBias = param(cf, "reg_bu", DEFAULT_REG_BIAS);
         double regFactors = param(cf, "reg_pu", DEFAULT_REG_FACTORS);
-        float[] x = solve(cf, items, values, n, regBias, regFactors);
-        BitSet rated = new BitSet(catalog.size());
-        for (int j = 0; j < n; j++) {
-            rated.set(items[j]);
+        float[] x = solve(cf, merged.items(), merged.ratings(), merged.size(), regBias, regFactors);
+        return new Folded(s.version(), userId, new UserProfile(merged.user(), merged.items(), merged.ratings(),
+                merged.timestamps(), x[0], Arrays.copyOfRange(x, 1, x.length), true));
+    }
+
+    /**
+     * The user's training row with the feedback laid over it, items ascending: a posted rating of a movie
+     * replaces the training rating (and its time); movies this snapshot does not know are left out (the log
+     * accepts any id). No CF row yet.
+     */
+    static UserProfile merge(ModelSnapshot s, int userId, UserFeedback feedback) {
+        RatingMatrix matrix = s.dataset().ratings();
+        Catalog catalog = s.dataset().catalog();
+        // posted ratings by item index: (item << 32 | position in the feedback), sorted
+        long[] posted = new long[feedback.size()];
+        int m = 0;
+        for (int j = 0; j < feedback.size(); j++) {
+            int item = catalog.indexOfMovieId(feedback.movieIds()[j]);
+            if (item >= 0) {
+                posted[m++] = (long) item << 32 | j;
+            }
         }
-        return new Folded(s.version(), userId, n, x[0], Arrays.copyOfRange(x, 1, x.length), rated);
+        Arrays.sort(posted, 0, m);
+        int user = matrix.userIndex(userId);
+        int k = user < 0 ? 0 : matrix.userStart(user);
+        int end = user < 0 ? 0 : matrix.userEnd(user);
+        int[] items = new int[end - k + m];
+        float[] ratings = new float[items.length];
+        long[] timestamps = new long[items.length];
+        int n = 0;
+        int p = 0;
+        while (k < end || p < m) {
+            int trainedItem = k < end ? matrix.itemAt(k) : Integer.MAX_VALUE;
+            int postedItem = p < m ? (int) (posted[p] >>> 32) : Integer.MAX_VALUE;
+            if (postedItem <= trainedItem) {
+                int j = (int) posted[p++];
+                items[n] = postedItem;
+                ratings[n] = feedback.rating(j);
+                timestamps[n++] = feedback.timestamps()[j];
+                if (postedItem == trainedItem) {
+                    k++;
+                }
+            } else {
+                items[n] = trainedItem;
+                ratings[n] = matrix.ratingAt(k);
+                timestamps[n++] = Integer.toUnsignedLong(matrix.timestampAt(k++));
+            }
+        }
+        return new UserProfile(user, Arrays.copyOf(items, n), Arrays.copyOf(ratings, n),
+                Arrays.copyOf(timestamps, n), 0f, new float[0], true);
     }
 
     /** The normal equations of the ridge regression above; returns [b_u, p_u]. */
@@ -206,36 +224,5 @@ public class FoldIn {
 
     private static double param(CfModel cf, String name, double fallback) {
         return cf.params().get(name) instanceof Number v ? v.doubleValue() : fallback;
-    }
-
-    /** Top-N by the folded row's estimate, skipping rated, excluded and filtered-out items; best first. */
-    static List<Recommendation> recommend(ModelSnapshot s, Folded f, BitSet allowed, int limit) {
-        CfModel cf = s.cf();
-        int k = cf.factors();
-        float[] q = cf.rawItemFactors();
-        float[] bi = cf.rawItemBiases();
-        float base = cf.globalMean() + f.bias();
-        float[] p = f.factors();
-        BitSet hidden = s.hidden();
-        TopK top = new TopK(Math.max(0, limit));
-        for (int i = 0; i < cf.items(); i++) {
-            if (f.rated().get(i) || hidden.get(i) || (allowed != null && !allowed.get(i))) {
-                continue;
-            }
-            float score = base + bi[i];
-            int o = i * k;
-            for (int j = 0; j < k; j++) {
-                score += p[j] * q[o + j];
-            }
-            top.offer(i, score);
-        }
-        ScoredItems best = top.drain();
-        List<Recommendation> out = new ArrayList<>(best.size());
-        for (int r = 0; r < best.size(); r++) {
-            float predicted = Math.clamp(best.scores()[r], cf.minRating(), cf.maxRating());
-            out.add(new Recommendation(best.items()[r], predicted, String.format(Locale.ROOT,
-                    "predicted %.1f★ for you, including the ratings you just posted", predicted)));
-        }
-        return out;
     }
 }

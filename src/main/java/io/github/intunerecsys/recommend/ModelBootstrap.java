@@ -13,6 +13,7 @@ import io.github.intunerecsys.recommend.collaborative.CfSnapshotFile;
 import io.github.intunerecsys.recommend.collaborative.EaseModel;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentOptions;
+import io.github.intunerecsys.recommend.content.TitleIndex;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -71,8 +72,8 @@ class ModelBootstrap {
     }
 
     /**
-     * Loads the newest CF model file trained for this dataset and configuration, and the content model file for
-     * this catalog, instead of building them; builds (and writes the files for next time) what is missing or
+     * Loads the newest CF model file trained for this dataset and configuration, and the content model and title
+     * index files for this catalog, instead of building them; builds (and writes the files for next time) what is missing or
      * unreadable.
      */
     ModelSnapshot buildOrLoad(Dataset dataset) {
@@ -84,6 +85,12 @@ class ModelBootstrap {
         ContentModel content = store.content(contentFingerprint, dataset.catalog(), contentOptions).orElse(null);
         if (content != null) {
             log.info("content model loaded from {} in {} ms", store.directory(), (System.nanoTime() - t) / 1_000_000);
+        }
+        t = System.nanoTime();
+        long titleFingerprint = ModelStore.titleFingerprint(dataset);
+        TitleIndex titles = store.titles(titleFingerprint, dataset.catalog()).orElse(null);
+        if (titles != null) {
+            log.info("title index loaded from {} in {} ms", store.directory(), (System.nanoTime() - t) / 1_000_000);
         }
         String importFile = models.cf().importFile();
         boolean imported = importFile != null && !importFile.isBlank(); // the import is the model: no snapshot
@@ -112,13 +119,16 @@ class ModelBootstrap {
                 log.info("EASE model fitted in {} ms", (System.nanoTime() - t) / 1_000_000);
             }
         }
-        ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content, ease);
+        ModelSnapshot snapshot = new ModelBuilder(models).build(version, dataset, cf, content, ease, titles);
         try {
             if (cf == null && snapshot.cf() != null && !imported) {
                 log.info("CF model written to {}", store.write(snapshot, fingerprint, Double.NaN));
             }
             if (content == null) {
                 log.info("content model written to {}", store.writeContent(snapshot.content(), contentFingerprint));
+            }
+            if (titles == null) {
+                log.info("title index written to {}", store.writeTitles(snapshot.titles(), titleFingerprint));
             }
             if (ease != null && !easeLoaded) {
                 log.info("EASE model written to {}", store.writeEase(ease, easeFingerprint));

@@ -52,6 +52,12 @@ public final class ModelBuilder {
     /** As above, with an EASE model fitted before on the same ratings (null: fitted here if configured). */
     public ModelSnapshot build(long version, Dataset dataset, CfModel trained, ContentModel built,
             EaseModel fitted) {
+        return build(version, dataset, trained, built, fitted, null);
+    }
+
+    /** As above, with a title index built before for the same catalog (null: built here). */
+    public ModelSnapshot build(long version, Dataset dataset, CfModel trained, ContentModel built,
+            EaseModel fitted, TitleIndex indexed) {
         long start = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         Catalog catalog = dataset.catalog();
@@ -67,8 +73,10 @@ public final class ModelBuilder {
         }
 
         t = System.nanoTime();
-        TitleIndex titles = TitleIndex.build(catalog);
-        seconds.put("titles", since(t));
+        TitleIndex titles = indexed != null ? indexed : TitleIndex.build(catalog);
+        if (indexed == null) {
+            seconds.put("titles", since(t));
+        }
 
         CfModel cf = null;
         HybridRecommender hybrid = null;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
@@ -73,5 +74,26 @@ public final class ModelFiles {
             throw new IOException(file + ": checksum mismatch (damaged or truncated)");
         }
         return b.position(magic.length).limit(bytes.length - 4);
+    }
+
+    /**
+     * As {@link #read(Path, byte[])} for a body that starts with a format version (int) and the fingerprint of
+     * what the model was built from (long), both checked: the buffer is positioned after them.
+     */
+    public static ByteBuffer read(Path file, byte[] magic, int formatVersion, long fingerprint) throws IOException {
+        ByteBuffer b = read(file, magic);
+        if (b.remaining() < 12) {
+            throw new IOException(file + ": truncated model file");
+        }
+        int format = b.getInt();
+        if (format != formatVersion) {
+            throw new IOException(file + ": format version " + format + ", this build reads " + formatVersion);
+        }
+        long written = b.getLong();
+        if (written != fingerprint) {
+            throw new IOException(String.format(Locale.ROOT, "%s: written for fingerprint %016x, wanted %016x", file,
+                    written, fingerprint));
+        }
+        return b;
     }
 }

@@ -145,7 +145,9 @@ public class ModelRetrainer implements AutoCloseable {
         }
         long version = current.version() + 1;
         CfModel serving = CfSnapshotFile.of(candidate, train, version, 0, candidateRmse).toModel(all);
-        ModelSnapshot next = new ModelBuilder(models).build(version, merged, serving, current.content());
+        // feedback adds ratings, never movies: the catalog, its content model and title index carry over
+        ModelSnapshot next = new ModelBuilder(models).build(version, merged, serving, current.content(), null,
+                current.titles());
         try {
             store.write(next, store.servingFingerprint(), candidateRmse);
         } catch (IOException e) {

@@ -12,6 +12,8 @@ import io.github.intunerecsys.recommend.collaborative.EaseSnapshotFile;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.ContentModelFile;
 import io.github.intunerecsys.recommend.content.ContentOptions;
+import io.github.intunerecsys.recommend.content.TitleIndex;
+import io.github.intunerecsys.recommend.content.TitleIndexFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,11 @@ import org.springframework.stereotype.Component;
 /**
  * Trained CF models on disk ({@link CfSnapshotFile}) under {@code intune.models.dir}, named {@code
  * cf-<fingerprint>-<version>.bin}, and the content model's neighbour tables ({@link ContentModelFile}, {@code
- * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options). The fingerprint identifies the dataset the service loads (source path, movie
- * ids, every rating) and the CF configuration, so a file is only ever loaded for the data and settings it was
- * trained for. The newest readable file wins; a damaged one is skipped with a warning.
+ * content-<fingerprint>.bin}, fingerprinted by the catalog's metadata and the content options) and the title index
+ * ({@link TitleIndexFile}, {@code titles-<fingerprint>.bin}, fingerprinted by the titles, years and vote counts).
+ * The CF fingerprint identifies the dataset the service loads (source path, movie ids, every rating) and the CF
+ * configuration, so a file is only ever loaded for the data and settings it was trained for. The newest readable
+ * file wins; a damaged or mismatched one is skipped with a warning (and the model rebuilt).
  */
 @Component
 public class ModelStore {
@@ -110,6 +114,26 @@ public class ModelStore {
         return mix(h, options.toString());
     }
 
+    /**
+     * FNV-1a over what the title index is built from: the dataset's source, every movie's id, title, year and
+     * vote count (autocomplete and ambiguity order by votes), and the index file's format version.
+     */
+    public static long titleFingerprint(Dataset dataset) {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, dataset.source().toAbsolutePath().normalize().toString());
+        h = mix(h, TitleIndexFile.FORMAT_VERSION);
+        Catalog catalog = dataset.catalog();
+        h = mix(h, catalog.size());
+        for (int i = 0; i < catalog.size(); i++) {
+            Movie m = catalog.get(i);
+            h = mix(h, m.movieId());
+            h = mix(h, m.year());
+            h = mix(h, m.voteCount());
+            h = mix(h, m.title() == null ? "\u0000" : m.title());
+        }
+        return h;
+    }
+
     /** The CF fingerprint's dataset part with the EASE settings. */
     public static long easeFingerprint(long datasetFingerprint, ModelProperties.Hybrid h) {
         return mix(datasetFingerprint, "ease|" + h.easeLambda() + "|" + h.easeMinItemRatings() + "|"
@@ -122,14 +146,25 @@ public class ModelStore {
 
     /** The EASE model file of a fingerprint, if there is a readable one (a damaged one is skipped). */
     public Optional<EaseModel> ease(long fingerprint, RatingMatrix ratings) {
-        Path file = dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint));
+        return readIfPresent("EASE model", dir.resolve(String.format(Locale.ROOT, "ease-%016x.bin", fingerprint)),
+                file -> EaseSnapshotFile.read(file, fingerprint, ratings));
+    }
+
+    /** A model file that must be on disk, and an IOException naming what is wrong with it. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** The model in {@code file}, or empty when there is none; a damaged or mismatched one is skipped. */
+    private static <T> Optional<T> readIfPresent(String kind, Path file, Reader<T> reader) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(EaseSnapshotFile.read(file, fingerprint, ratings));
+            return Optional.of(reader.read(file));
         } catch (IOException e) {
-            log.warn("skipping damaged EASE model file: {}", e.getMessage());
+            log.warn("skipping {} file: {}", kind, e.getMessage());
             return Optional.empty();
         }
     }
@@ -163,6 +198,22 @@ public class ModelStore {
         Files.createDirectories(dir);
         Path file = contentFile(fingerprint);
         ContentModelFile.write(file, content, fingerprint);
+        return file;
+    }
+
+    /**
+     * The title index file of a fingerprint, if there is a readable one for this catalog (a damaged or mismatched
+     * one is skipped: the caller rebuilds the index and writes it again).
+     */
+    public Optional<TitleIndex> titles(long fingerprint, Catalog catalog) {
+        return readIfPresent("title index", dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint)),
+                file -> TitleIndexFile.read(file, catalog, fingerprint));
+    }
+
+    public Path writeTitles(TitleIndex titles, long fingerprint) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(String.format(Locale.ROOT, "titles-%016x.bin", fingerprint));
+        TitleIndexFile.write(file, titles, fingerprint);
         return file;
     }
 

@@ -11,7 +11,6 @@ import io.github.intunerecsys.pipeline.UserQuery;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Personal top-N through the micro-batched scoring pipeline: a request becomes a {@link UserQuery} (the user's
- * factors, seen movies, filter) bound to the snapshot's {@link BatchScorer}; the pipeline batches concurrent
+ * factors from their {@link UserProfile}, seen movies, filter) bound to the snapshot's {@link BatchScorer}; the pipeline batches concurrent
  * requests and scores each batch in one pass over the item factors. Without a pipeline (unit tests, commands) the
  * query is scored on the calling thread — same kernel, same result.
  */
@@ -72,19 +71,19 @@ public final class PersonalScoring {
     }
 
     /**
-     * The {@code k} best items for a known user by the CF score, skipping {@code excluded} and keeping only
-     * {@code allowed} (null: all). Scores are unclipped {@code μ + b_u + b_i + q_i·p_u}.
+     * The {@code k} best items by the CF score of a user's row — trained, or folded in from posted ratings —
+     * skipping {@code excluded} and keeping only {@code allowed} (null: all). Scores are unclipped {@code μ + b_u
+     * + b_i + q_i·p_u}.
      *
      * @throws RecommendationException.Busy when the pipeline is full or the deadline passes
      */
-    public ScoredItems topN(ModelSnapshot s, int user, int k, BitSet allowed, BitSet excluded) {
+    public ScoredItems topN(ModelSnapshot s, UserProfile profile, int k, BitSet allowed, BitSet excluded) {
         CfModel cf = s.cf();
-        int f = cf.factors();
         // a bias-only model is scored with one zero factor (see ModelBuilder.scorerOf)
-        float[] factors = f == 0 ? new float[1] : Arrays.copyOfRange(cf.rawUserFactors(), user * f, (user + 1) * f);
+        float[] row = cf.factors() == 0 ? new float[1] : profile.factors();
         int[] seen = excluded == null ? new int[0] : excluded.stream().toArray();
         ItemFilter filter = allowed == null ? ItemFilter.all() : ItemFilter.of(cf.items(), allowed::get);
-        UserQuery query = new UserQuery(factors, cf.rawUserBiases()[user], Math.max(1, k), seen, filter);
+        UserQuery query = new UserQuery(row, profile.bias(), Math.max(1, k), seen, filter);
         if (pipeline == null) {
             return s.scorer().score(query);
         }

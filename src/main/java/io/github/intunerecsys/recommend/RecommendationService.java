@@ -35,7 +35,7 @@ public class RecommendationService {
         this(holder, scoring, FoldIn.none());
     }
 
-    /** With {@code foldIn}: users who posted ratings get recommendations from their folded-in CF row. */
+    /** With {@code foldIn}: users who posted ratings are served from their folded-in profile. */
     @Autowired
     public RecommendationService(ModelHolder holder, PersonalScoring scoring, FoldIn foldIn) {
         this.holder = holder;
@@ -78,16 +78,16 @@ public class RecommendationService {
         validateGenre(s, filter);
         Catalog catalog = s.dataset().catalog();
         MovieRef seedRef = MovieRef.of(catalog.get(seed));
-        int user = userId == null ? -1 : s.dataset().ratings().userIndex(userId);
         String fallback = null;
         if (userId != null) {
-            if (s.hybrid() != null && user >= 0) {
-                BitSet excluded = excluded(s, user);
+            UserProfile profile = personal(s, profile(s, userId));
+            if (profile != null) {
+                BitSet excluded = excluded(s, profile);
                 excluded.set(seed);
-                RecommendationRequest request = new RecommendationRequest(user, seed, limit,
+                RecommendationRequest request = new RecommendationRequest(profile.user(), seed, limit,
                         filter.compile(catalog), excluded);
                 List<Recommendation> items = s.hybrid().similarForUser(seed, HybridRecommender.DEFAULT_TITLE_POOL,
-                        request);
+                        profile, request);
                 return answer(s, "hybrid", null, seedRef, items);
             }
             fallback = "user " + userId + " has no ratings; showing movies similar to the title for everybody";
@@ -126,30 +126,28 @@ public class RecommendationService {
     // ---------------------------------------------------------------- personal
 
     /**
-     * Personal top-N with seen movies excluded. An unknown user, or one without ratings, gets the popularity
-     * chart and the answer says so in {@link Recommendations#fallback()}.
+     * Personal top-N with seen movies excluded. A user who posted ratings is scored from their folded-in profile
+     * (CF row re-solved, ratings merged), through the same pipeline and blend as everybody else. An unknown user,
+     * or one without ratings, gets the popularity chart and the answer says so in {@link
+     * Recommendations#fallback()}.
      */
     public Recommendations forUser(int userId, Strategy strategy, ItemFilter filter, int limit) {
         ModelSnapshot s = snapshot();
         validateGenre(s, filter);
-        RatingMatrix ratings = s.dataset().ratings();
-        int user = ratings.userIndex(userId);
         BitSet allowed = filter.compile(s.dataset().catalog());
-        // feedback hook: a user with posted ratings is scored from their folded-in row (CF for svd and hybrid)
-        FoldIn.Folded folded = strategy == Strategy.POPULAR ? null : foldIn.lookup(s, userId);
-        if (folded != null) {
-            return answer(s, Strategy.SVD.id(), null, null, FoldIn.recommend(s, folded, allowed, limit));
-        }
+        UserProfile profile = profile(s, userId);
+        UserProfile personal = personal(s, profile);
         String fallback = null;
-        if (strategy != Strategy.POPULAR && (user < 0 || s.cf() == null)) {
+        if (strategy != Strategy.POPULAR && personal == null) {
             fallback = "user " + userId + " has no ratings; showing popular movies";
             strategy = Strategy.POPULAR;
         }
-        BitSet excluded = excluded(s, user);
-        RecommendationRequest request = new RecommendationRequest(user, -1, limit, allowed, excluded);
+        BitSet excluded = excluded(s, profile);
+        RecommendationRequest request = new RecommendationRequest(profile == null ? -1 : profile.user(), -1, limit,
+                allowed, excluded);
         List<Recommendation> items = switch (strategy) {
-            case SVD -> svd(s, request);
-            case HYBRID -> s.hybrid().recommend(request, scoring.topN(s, user,
+            case SVD -> svd(s, personal, request);
+            case HYBRID -> s.hybrid().recommend(personal, request, scoring.topN(s, personal,
                     HybridRecommender.candidates(limit), allowed, excluded));
             case POPULAR -> s.popularity().chart(filter.genre(), request);
         };
@@ -157,50 +155,55 @@ public class RecommendationService {
     }
 
     /** CF top-N through the scoring pipeline; the score shown is the predicted rating (clipped to the scale). */
-    private List<Recommendation> svd(ModelSnapshot s, RecommendationRequest request) {
-        ScoredItems top = scoring.topN(s, request.user(), request.limit(), request.allowed(), request.excluded());
+    private List<Recommendation> svd(ModelSnapshot s, UserProfile profile, RecommendationRequest request) {
+        ScoredItems top = scoring.topN(s, profile, request.limit(), request.allowed(), request.excluded());
+        String why = profile.posted() ? "predicted %.1f★ for you, including the ratings you posted"
+                : "predicted %.1f★ for you from users with similar ratings";
         List<Recommendation> out = new ArrayList<>(top.size());
         for (int r = 0; r < top.size(); r++) {
             int item = top.items()[r];
-            float predicted = s.cf().predict(request.user(), item);
-            out.add(new Recommendation(item, predicted,
-                    String.format(Locale.ROOT, "predicted %.1f★ for you from users with similar ratings", predicted)));
+            float predicted = profile.predict(s.cf(), item);
+            out.add(new Recommendation(item, predicted, String.format(Locale.ROOT, why, predicted)));
         }
         return out;
     }
 
-    /** The user's own ratings, most recent first. */
+    /**
+     * The user's own ratings, most recent first: the training ratings with the ones they posted laid over them
+     * (a posted rating of a movie replaces the training rating of it).
+     */
     public List<UserRating> ratingsOf(int userId) {
         ModelSnapshot s = snapshot();
-        RatingMatrix ratings = s.dataset().ratings();
-        int user = ratings.userIndex(userId);
-        if (user < 0) {
+        UserProfile profile = profile(s, userId);
+        if (profile == null) {
             throw new RecommendationException.UnknownUser(userId);
         }
         Catalog catalog = s.dataset().catalog();
-        List<UserRating> out = new ArrayList<>(ratings.userCount(user));
-        for (int k = ratings.userStart(user); k < ratings.userEnd(user); k++) {
-            out.add(new UserRating(MovieRef.of(catalog.get(ratings.itemAt(k))), ratings.ratingAt(k),
-                    Integer.toUnsignedLong(ratings.timestampAt(k))));
+        List<UserRating> out = new ArrayList<>(profile.size());
+        for (int j = 0; j < profile.size(); j++) {
+            out.add(new UserRating(MovieRef.of(catalog.get(profile.items()[j])), profile.ratings()[j],
+                    profile.timestamps()[j]));
         }
         out.sort((a, b) -> Long.compare(b.timestamp(), a.timestamp()));
         return out;
     }
 
-    /** The CF estimate of the user's rating of a movie ({@code svd.predict(uid, iid)}). */
+    /**
+     * The CF estimate of the user's rating of a movie ({@code svd.predict(uid, iid)}), from the folded-in row
+     * when the user posted ratings; {@code actual} is their latest rating of it, posted or trained.
+     */
     public Prediction predict(int userId, int movieId) {
         ModelSnapshot s = snapshot();
         int item = item(s, movieId);
-        RatingMatrix ratings = s.dataset().ratings();
-        int user = ratings.userIndex(userId);
-        if (user < 0) {
+        UserProfile profile = profile(s, userId);
+        if (profile == null) {
             throw new RecommendationException.UnknownUser(userId);
         }
         CfModel cf = s.cf();
-        float actual = ratings.rating(user, item);
-        boolean cold = ratings.itemCount(item) == 0;
+        float actual = profile.rating(item);
+        boolean cold = s.dataset().ratings().itemCount(item) == 0;
         return new Prediction(userId, MovieRef.of(s.dataset().catalog().get(item)),
-                Math.round(cf.predict(user, item) * 1000) / 1000.0, Float.isNaN(actual) ? null : (double) actual,
+                Math.round(profile.predict(cf, item) * 1000) / 1000.0, Float.isNaN(actual) ? null : (double) actual,
                 cold, cf.algorithm());
     }
 
@@ -286,14 +289,29 @@ public class RecommendationService {
         }
     }
 
-    /** Placeholders plus every movie the user rated. */
-    private static BitSet excluded(ModelSnapshot s, int user) {
+    /**
+     * The user as serving sees them: folded in from the feedback log when they posted ratings, else their
+     * training row; null when they have rated nothing.
+     */
+    private UserProfile profile(ModelSnapshot s, int userId) {
+        FoldIn.Folded folded = foldIn.lookup(s, userId);
+        if (folded != null) {
+            return folded.profile();
+        }
+        int user = s.dataset().ratings().userIndex(userId);
+        return user < 0 ? null : UserProfile.trained(s.dataset().ratings(), s.cf(), user);
+    }
+
+    /** The profile when it can be scored personally (it has ratings and there is a CF model), else null. */
+    private static UserProfile personal(ModelSnapshot s, UserProfile profile) {
+        return profile != null && profile.size() > 0 && s.cf() != null && s.hybrid() != null ? profile : null;
+    }
+
+    /** Placeholders plus every movie the user rated, posted ratings included. */
+    private static BitSet excluded(ModelSnapshot s, UserProfile profile) {
         BitSet excluded = (BitSet) s.hidden().clone();
-        RatingMatrix ratings = s.dataset().ratings();
-        if (user >= 0) {
-            for (int k = ratings.userStart(user); k < ratings.userEnd(user); k++) {
-                excluded.set(ratings.itemAt(k));
-            }
+        if (profile != null) {
+            profile.markRated(excluded);
         }
         return excluded;
     }

@@ -61,7 +61,8 @@ final class UserController {
     }
 
     @GetMapping("/ratings")
-    @Operation(summary = "A user's ratings", description = "Every rating the user gave, most recent first.")
+    @Operation(summary = "A user's ratings", description = "Every rating the user gave, most recent first: the "
+            + "dataset's and those posted to /ratings (a posted rating of a movie replaces the dataset's).")
     @ApiResponse(responseCode = "200", description = "The ratings")
     @ApiResponse(responseCode = "404", description = "No user with this id",
             content = @Content(mediaType = ApiDocs.PROBLEM, examples = @ExampleObject(value = ApiDocs.UNKNOWN_USER)))
@@ -76,7 +77,8 @@ final class UserController {
     @GetMapping("/predict/{movieId}")
     @Operation(summary = "Predicted rating",
             description = "The collaborative-filtering estimate of the user's rating of a movie (the notebook's "
-                    + "svd.predict(uid, iid)), with the actual rating when the user rated it.")
+                    + "svd.predict(uid, iid)), with the actual rating when the user rated it. A user who posted "
+                    + "ratings is estimated from a factor vector re-solved with them.")
     @ApiResponse(responseCode = "200", description = "The estimate")
     @ApiResponse(responseCode = "404", description = "Unknown user or movie",
             content = @Content(mediaType = ApiDocs.PROBLEM, examples = @ExampleObject(value = ApiDocs.UNKNOWN_USER)))

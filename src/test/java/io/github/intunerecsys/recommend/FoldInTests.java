@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.feedback.UserFeedback;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
-import java.util.List;
+import java.util.BitSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,12 +63,38 @@ class FoldInTests {
     }
 
     @Test
-    void aNewUserWhoLovesAnimationIsRecommendedTheRestOfIt() {
+    void aNewUserWhoLovesAnimationIsRecommendedTheRestOfItThroughTheBatchedScorer() {
         int[] movies = {1, 2, 3, 21, 22};
-        FoldIn.Folded f = FoldIn.solve(snapshot, 5000, feedback(5000, movies, 5, 5, 5, 1, 1));
-        List<Recommendation> top = FoldIn.recommend(snapshot, f, null, 10);
-        assertThat(top).hasSize(10).allMatch(rec -> rec.item() < 20, "animation")
-                .noneMatch(rec -> rec.item() == 0 || rec.item() == 1 || rec.item() == 2);
+        UserProfile p = FoldIn.solve(snapshot, 5000, feedback(5000, movies, 5, 5, 5, 1, 1)).profile();
+        assertThat(p.user()).as("not in the training data").isEqualTo(-1);
+        assertThat(p.items()).containsExactly(0, 1, 2, 20, 21);
+        BitSet excluded = new BitSet();
+        p.markRated(excluded);
+        ScoredItems top = PersonalScoring.direct().topN(snapshot, p, 10, null, excluded);
+        assertThat(top.items()).hasSize(10).doesNotContain(0, 1, 2);
+        assertThat(java.util.Arrays.stream(top.items())).as("animation").allMatch(item -> item < 20);
+    }
+
+    @Test
+    void mergedRowKeepsItemsAscendingWithPostedRatingsAndTimesReplacingTrainingOnes() {
+        RatingMatrix ratings = snapshot.dataset().ratings();
+        int user = 0;
+        int userId = ratings.userId(user);
+        int first = ratings.itemAt(ratings.userStart(user));
+        int unrated = 0;
+        while (!Float.isNaN(ratings.rating(user, unrated))) {
+            unrated++;
+        }
+        // movie ids are item + 1; posted out of item order on purpose
+        int[] ids = first < unrated ? new int[] {first + 1, unrated + 1} : new int[] {unrated + 1, first + 1};
+        UserFeedback fb = new UserFeedback(userId, ids, new byte[] {5, 5}, new long[] {2_000_000_000L,
+                2_000_000_000L});
+        UserProfile p = FoldIn.merge(snapshot, userId, fb);
+        assertThat(p.size()).isEqualTo(ratings.userCount(user) + 1);
+        assertThat(p.items()).isSorted().doesNotHaveDuplicates();
+        assertThat(p.rating(first)).isEqualTo(2.5f);
+        assertThat(p.rating(unrated)).isEqualTo(2.5f);
+        assertThat(p.timestamps()[java.util.Arrays.binarySearch(p.items(), first)]).isEqualTo(2_000_000_000L);
     }
 
     @Test
@@ -86,7 +112,7 @@ class FoldInTests {
             flipped[j] = 6f - ratings.ratingAt(ratings.userStart(user) + j);
         }
         FoldIn.Folded f = FoldIn.solve(snapshot, userId, feedback(userId, ids, flipped));
-        assertThat(f.ratings()).isEqualTo(count);
+        assertThat(f.profile().size()).isEqualTo(count);
         for (int j = 0; j < count; j++) {
             int item = ratings.itemAt(ratings.userStart(user) + j);
             assertThat(predict(snapshot.cf(), f, item)).as("item %d", item)
@@ -100,9 +126,9 @@ class FoldInTests {
     }
 
     private static float predict(CfModel cf, FoldIn.Folded f, int item) {
-        float s = cf.globalMean() + f.bias() + cf.rawItemBiases()[item];
+        float s = cf.globalMean() + f.profile().bias() + cf.rawItemBiases()[item];
         for (int j = 0; j < cf.factors(); j++) {
-            s += f.factors()[j] * cf.rawItemFactors()[item * cf.factors() + j];
+            s += f.profile().factors()[j] * cf.rawItemFactors()[item * cf.factors() + j];
         }
         return Math.clamp(s, cf.minRating(), cf.maxRating());
     }

@@ -10,6 +10,9 @@ import io.github.intunerecsys.catalog.LoadReport;
 import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.config.ModelProperties;
+import io.github.intunerecsys.feedback.FeedbackLog;
+import io.github.intunerecsys.feedback.FeedbackLogOptions;
+import io.github.intunerecsys.feedback.FsyncPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +63,47 @@ class RecommendationServiceTests {
     private Dataset dataset;
 
     private RecommendationService serviceWith(ModelProperties.Cf cf) {
-        ModelProperties props = new ModelProperties(cf, new ModelProperties.Content(5, false, false, 3, true),
-                new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
+        return new RecommendationService(holderWith(cf), PersonalScoring.direct());
+    }
+
+    private ModelHolder holderWith(ModelProperties.Cf cf) {
+        return holderWith(cf, new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
+    }
+
+    private ModelHolder holderWith(ModelProperties.Cf cf, ModelProperties.Hybrid hybrid) {
+        ModelProperties props = new ModelProperties(cf, new ModelProperties.Content(5, false, false, 3, true), hybrid);
         ModelHolder holder = new ModelHolder();
         holder.swap(new ModelBuilder(props).build(7, dataset));
-        return new RecommendationService(holder, PersonalScoring.direct());
+        return holder;
+    }
+
+    /** The micro-dataset's service with a feedback log: ratings posted through {@link RatingIngest}. */
+    private final class Posting implements AutoCloseable {
+        final FeedbackLog log;
+        final RatingIngest ingest;
+        final RecommendationService service;
+
+        Posting(Path dir) throws IOException {
+            this(dir, new ModelProperties.Hybrid(0.6, 0.3, 0.1, 4.0));
+        }
+
+        Posting(Path dir, ModelProperties.Hybrid hybrid) throws IOException {
+            ModelHolder holder = holderWith(new ModelProperties.Cf("svd", Map.of("n_factors", "4", "n_epochs", "10"),
+                    1, null), hybrid);
+            log = FeedbackLog.open(dir, FeedbackLogOptions.defaults().withFsync(FsyncPolicy.NONE));
+            FoldIn foldIn = new FoldIn(log);
+            ingest = new RatingIngest(holder, log, foldIn);
+            service = new RecommendationService(holder, PersonalScoring.direct(), foldIn);
+        }
+
+        void post(int userId, int movieId, double rating, long timestamp) throws IOException {
+            ingest.store(List.of(new RatingIngest.RatingInput(userId, movieId, rating, timestamp)), null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            log.close();
+        }
     }
 
     @Test
@@ -187,6 +226,86 @@ class RecommendationServiceTests {
         assertThat(service.ratingsOf(3)).hasSize(5);
         assertThatThrownBy(() -> service.ratingsOf(42)).isInstanceOf(RecommendationException.UnknownUser.class);
         assertThatThrownBy(() -> service.movie(42)).isInstanceOf(RecommendationException.UnknownMovie.class);
+    }
+
+    @Test
+    void newUserWhoPostedRatingsGetsAPersonalHybridWithoutWhatTheyRated(@TempDir Path dir) throws IOException {
+        try (Posting p = new Posting(dir)) {
+            assertThat(p.service.forUser(10, Strategy.HYBRID, ItemFilter.NONE, 10).fallback()).contains("10");
+            p.post(10, 1, 5, 1_600_000_000L); // Toy Story
+            p.post(10, 2, 5, 1_600_000_001L); // Toy Story 2
+
+            Recommendations h = p.service.forUser(10, Strategy.HYBRID, ItemFilter.NONE, 10);
+            assertThat(h.strategy()).isEqualTo("hybrid");
+            assertThat(h.fallback()).isNull();
+            assertThat(titles(h)).hasSize(4).doesNotContain("Toy Story (1995)", "Toy Story 2 (1999)");
+            // the content term: Finding Nemo is the only other animated movie about friendship
+
+            Recommendations svd = p.service.forUser(10, Strategy.SVD, ItemFilter.NONE, 10);
+            assertThat(svd.strategy()).isEqualTo("svd");
+            assertThat(titles(svd)).hasSize(4).doesNotContain("Toy Story (1995)", "Toy Story 2 (1999)");
+            assertThat(svd.items().getFirst().reason()).contains("including the ratings you posted");
+
+            Recommendations similar = p.service.similarTo("King Kong (1933)", false, ItemFilter.NONE, 10, 10);
+            assertThat(similar.strategy()).isEqualTo("hybrid");
+            assertThat(similar.fallback()).isNull();
+            assertThat(titles(similar)).doesNotContain("Toy Story (1995)", "Toy Story 2 (1999)", "King Kong (1933)");
+        }
+    }
+
+    @Test
+    void hybridContentTermOfANewUserComesFromTheMoviesTheyPosted(@TempDir Path dir) throws IOException {
+        // content weight only: a movie scores by its similarity to what the user liked, nothing else
+        try (Posting p = new Posting(dir, new ModelProperties.Hybrid(0, 1, 0, 4.0))) {
+            p.post(10, 1, 5, 1_600_000_000L); // Toy Story
+            p.post(10, 3, 1, 1_600_000_001L); // King Kong (1933), disliked: no content pull
+            Recommendations h = p.service.forUser(10, Strategy.HYBRID, ItemFilter.NONE, 10);
+            // Toy Story 2 (same collection, keywords, genre) then Finding Nemo (genre, "friendship"); the rest share
+            // nothing with Toy Story and score 0
+            assertThat(titles(h)).startsWith("Toy Story 2 (1999)", "Finding Nemo (2003)")
+                    .doesNotContain("Toy Story (1995)", "King Kong (1933)");
+            assertThat(h.items().getFirst().reason()).startsWith("because you liked Toy Story");
+            assertThat(h.items().get(2).score()).isZero();
+        }
+    }
+
+    @Test
+    void postedRatingsJoinTheUsersRatingsAndOverrideTheTrainingOnes(@TempDir Path dir) throws IOException {
+        try (Posting p = new Posting(dir)) {
+            p.post(1, 2, 1.0, 1_600_000_000L);   // Toy Story 2: trained 4.5
+            p.post(1, 5, 3.0, 1_600_000_100L);   // Alien: new
+            assertThat(p.service.ratingsOf(1)).extracting(r -> r.movie().title(), UserRating::rating,
+                    UserRating::timestamp).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Alien", 3.0, 1_600_000_100L),
+                    org.assertj.core.groups.Tuple.tuple("Toy Story 2", 1.0, 1_600_000_000L),
+                    org.assertj.core.groups.Tuple.tuple("Toy Story", 5.0, 1L));
+            assertThat(p.service.predict(1, 2).actual()).isEqualTo(1.0);
+            assertThat(p.service.predict(1, 5).actual()).isEqualTo(3.0);
+
+            p.post(20, 6, 4.5, 1_600_000_000L);  // a new user has ratings now
+            assertThat(p.service.ratingsOf(20)).extracting(UserRating::rating).containsExactly(4.5);
+            assertThat(p.service.popular(null, 10).items()).as("Alien has no votes").hasSize(5);
+            assertThat(p.service.forUser(1, Strategy.POPULAR, ItemFilter.NONE, 10).items())
+                    .extracting(RecommendedMovie::title).doesNotContain("Toy Story", "Toy Story 2", "Alien")
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void predictionFollowsTheFoldedInRowAfterFeedback(@TempDir Path dir) throws IOException {
+        try (Posting p = new Posting(dir)) {
+            double before = p.service.predict(1, 6).estimate();   // Finding Nemo, after 5★ and 4.5★
+            assertThat(before).isGreaterThan(3.0);
+            // the same two movies now rated 0.5★: the re-solved bias alone pulls every estimate to the bottom
+            p.post(1, 1, 0.5, 1_600_000_000L);
+            p.post(1, 2, 0.5, 1_600_000_000L);
+            Prediction after = p.service.predict(1, 6);
+            assertThat(after.estimate()).isLessThan(before - 1.0);
+            assertThat(after.actual()).isNull();
+            assertThatThrownBy(() -> p.service.predict(30, 6)).isInstanceOf(RecommendationException.UnknownUser.class);
+            p.post(30, 1, 0.5, 1_600_000_000L);
+            assertThat(p.service.predict(30, 6).estimate()).isBetween(0.5, 5.0);
+        }
     }
 
     @Test

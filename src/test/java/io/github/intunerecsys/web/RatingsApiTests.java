@@ -1,6 +1,8 @@
 package io.github.intunerecsys.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -247,6 +249,27 @@ class RatingsApiTests {
         assertThat(warm.strategy()).isEqualTo("svd");
         assertThat(warm.items()).hasSize(10).noneMatch(m -> m.movieId() <= 5);
         assertThat(ids(warm)).isNotEqualTo(ids(cold));
+    }
+
+    @Test
+    void aNewUsersPostedRatingsAreListedPredictedFromAndBlendedByTheHybrid() throws Exception {
+        int user = 990_002;
+        mvc.perform(get("/users/" + user + "/ratings")).andExpect(status().isNotFound());
+        mvc.perform(postJson("/ratings:batch", "{\"ratings\":[" + rating(user, 1, 5.0) + "," + rating(user, 2, 2.0)
+                + "]}")).andExpect(status().isCreated());
+        mvc.perform(get("/users/" + user + "/ratings")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(2))
+                .andExpect(jsonPath("$.ratings[*].movie.movieId", containsInAnyOrder(1, 2)));
+        mvc.perform(get("/users/" + user + "/predict/2")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.actual").value(2.0));
+        String body = mvc.perform(get("/users/" + user + "/recommendations").param("strategy", "hybrid")
+                        .param("limit", "20"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.strategy").value("hybrid"))
+                .andExpect(jsonPath("$.fallback").doesNotExist())
+                .andExpect(jsonPath("$.items.length()").value(20))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("\"movieId\":1,", "\"movieId\":2,");
     }
 
     private static List<Integer> ids(Recommendations r) {

@@ -100,6 +100,25 @@ public final class CfModel {
     }
 
     /**
+     * As {@link #score(int, int)} for a user row given explicitly ({@code b_u}, {@code p_u} of length {@link
+     * #factors()}): a user folded in after training. An item outside the model gets {@code μ + b_u}.
+     */
+    public float score(float userBias, float[] userFactors, int item) {
+        float s = mu;
+        s += userBias;
+        if (item >= 0 && item < items) {
+            s += itemBias[item];
+            s += Kernels.dot(userFactors, 0, itemFactors, item * factors, factors);
+        }
+        return s;
+    }
+
+    /** {@link #score(float, float[], int)} clipped to the rating scale. */
+    public float predict(float userBias, float[] userFactors, int item) {
+        return Kernels.clip(score(userBias, userFactors, item), min, max);
+    }
+
+    /**
      * The {@code k} items with the highest {@link #score} for {@code user}, best first. One pass over the item
      * factors, a bounded heap instead of a sort.
      *

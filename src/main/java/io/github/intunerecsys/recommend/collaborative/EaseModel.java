@@ -173,19 +173,31 @@ public final class EaseModel {
      * outside the model.
      */
     public void scores(int user, float[] out) {
+        boolean known = user >= 0 && user < ratings.users();
+        accumulate(ratings.rawItems(), known ? ratings.userStart(user) : 0, known ? ratings.userEnd(user) : 0, out);
+    }
+
+    /**
+     * As {@link #scores(int, float[])} for any set of rated items (a user who rated movies after training): the
+     * model is the item-item matrix B alone, so it needs no refit for them.
+     */
+    public void scores(int[] rated, float[] out) {
+        accumulate(rated, 0, rated.length, out);
+    }
+
+    private void accumulate(int[] rated, int from, int to, float[] out) {
         Arrays.fill(out, Float.NEGATIVE_INFINITY);
         int m = itemOf.length;
         float[] sum = new float[m];
-        if (user >= 0 && user < ratings.users()) {
-            for (int k = ratings.userStart(user); k < ratings.userEnd(user); k++) {
-                int x = modelIndex[ratings.itemAt(k)];
-                if (x < 0) {
-                    continue;
-                }
-                int base = x * m;
-                for (int j = 0; j < m; j++) {
-                    sum[j] += weights[base + j];
-                }
+        for (int k = from; k < to; k++) {
+            int item = rated[k];
+            int x = item >= 0 && item < modelIndex.length ? modelIndex[item] : -1;
+            if (x < 0) {
+                continue;
+            }
+            int base = x * m;
+            for (int j = 0; j < m; j++) {
+                sum[j] += weights[base + j];
             }
         }
         for (int j = 0; j < m; j++) {

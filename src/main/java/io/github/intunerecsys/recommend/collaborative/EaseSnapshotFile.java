@@ -40,15 +40,8 @@ public final class EaseSnapshotFile {
 
     /** Reads a model whose fingerprint must be {@code fingerprint}; it scores users of {@code ratings}. */
     public static EaseModel read(Path file, long fingerprint, RatingMatrix ratings) throws IOException {
-        ByteBuffer b = ModelFiles.read(file, MAGIC);
+        ByteBuffer b = ModelFiles.read(file, MAGIC, FORMAT_VERSION, fingerprint);
         try {
-            int format = b.getInt();
-            if (format != FORMAT_VERSION) {
-                throw new IOException(file + ": format version " + format + ", this build reads " + FORMAT_VERSION);
-            }
-            if (b.getLong() != fingerprint) {
-                throw new IOException(file + ": fingerprint does not match the dataset");
-            }
             double lambda = b.getDouble();
             int items = b.getInt();
             int m = b.getInt();

@@ -65,28 +65,32 @@ public final class TitleIndex {
     private static final byte TIER_TITLE = 0;
     private static final byte TIER_WORD = 1;
 
-    private final Catalog catalog;
+    // Package-private for TitleIndexFile, which saves and restores them.
+    final Catalog catalog;
     private final int[] votes;
-    private final Map<String, int[]> byNormalized;
+    final Map<String, int[]> byNormalized;
     private final Map<String, int[]> byKey;
     // Trigram index over distinct keys.
-    private final String[] keys;
-    private final int[][] keyItems;
-    private final int[] keyTrigrams;
-    private final Map<Long, int[]> postings;
+    final String[] keys;
+    final int[][] keyItems;
+    final int[] keyTrigrams;
+    final Map<Long, int[]> postings;
     // Autocomplete: texts sorted, with the item and tier of each.
-    private final String[] prefixTexts;
-    private final int[] prefixItems;
-    private final byte[] prefixTiers;
+    final String[] prefixTexts;
+    final int[] prefixItems;
+    final byte[] prefixTiers;
 
-    private TitleIndex(Catalog catalog, Map<String, int[]> byNormalized, Map<String, int[]> byKey, String[] keys,
-                       int[][] keyItems, int[] keyTrigrams, Map<Long, int[]> postings, String[] prefixTexts,
-                       int[] prefixItems, byte[] prefixTiers) {
+    /** The structures as {@link #build} makes them; the key map is {@code keys[k] → keyItems[k]}. */
+    TitleIndex(Catalog catalog, Map<String, int[]> byNormalized, String[] keys, int[][] keyItems, int[] keyTrigrams,
+            Map<Long, int[]> postings, String[] prefixTexts, int[] prefixItems, byte[] prefixTiers) {
         this.catalog = catalog;
         this.votes = new int[catalog.size()];
         Arrays.setAll(votes, i -> catalog.get(i).voteCount());
         this.byNormalized = byNormalized;
-        this.byKey = byKey;
+        this.byKey = HashMap.newHashMap(keys.length);
+        for (int k = 0; k < keys.length; k++) {
+            byKey.put(keys[k], keyItems[k]);
+        }
         this.keys = keys;
         this.keyItems = keyItems;
         this.keyTrigrams = keyTrigrams;
@@ -141,8 +145,8 @@ public final class TitleIndex {
             prefixItems[p] = e.item();
             prefixTiers[p] = e.tier();
         }
-        return new TitleIndex(catalog, toArrays(catalog, normalized), toArrays(catalog, byKey), keys, keyItems,
-                keyTrigrams, postings, prefixTexts, prefixItems, prefixTiers);
+        return new TitleIndex(catalog, toArrays(catalog, normalized), keys, keyItems, keyTrigrams, postings,
+                prefixTexts, prefixItems, prefixTiers);
     }
 
     private record PrefixEntry(String text, int item, byte tier) {

@@ -7,6 +7,7 @@ import io.github.intunerecsys.recommend.RecommendationRequest;
 import io.github.intunerecsys.recommend.Recommender;
 import io.github.intunerecsys.recommend.ScoredItems;
 import io.github.intunerecsys.recommend.TopK;
+import io.github.intunerecsys.recommend.UserProfile;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.content.ContentModel;
 import io.github.intunerecsys.recommend.content.SimilarItems;
@@ -33,6 +34,10 @@ import java.util.Locale;
  * the user's best accepted score: MF trained on RMSE predicts ratings well but ranks what a user will watch
  * poorly, and the ranking model supplies exactly that. Weights come from configuration
  * ({@code intune.models.hybrid.*}).
+ *
+ * <p>The user comes as a {@link UserProfile}: their rated movies and CF row. For a user without posted ratings
+ * that is the training row ({@link #profile(int)}); for one who posted ratings after training, the folded-in
+ * profile, so every term — the CF estimate, the liked movies, the ranking model — sees the posted ratings too.
  *
  * <p>Immutable; one pass over the items per request, a bounded heap for the top K.
  */
@@ -108,10 +113,22 @@ public final class HybridRecommender implements Recommender {
         return weights;
     }
 
-    /** The blend for the request's user, over every movie (one pass; the reference for evaluation). */
+    /** A training user's profile: their training row and trained CF row. */
+    public UserProfile profile(int user) {
+        return UserProfile.trained(ratings, cf, user);
+    }
+
+    /**
+     * The blend for the request's (training) user, over every movie (one pass; the reference for evaluation). A
+     * request without a user gets the content-free blend of CF biases and the prior.
+     */
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
-        return rank(request, null);
+        boolean known = request.user() >= 0 && request.user() < ratings.users();
+        // nobody in particular: no ratings and a zero CF row, so μ + b_i as CF scores an unknown user
+        UserProfile profile = known ? profile(request.user())
+                : new UserProfile(-1, new int[0], new float[0], new long[0], 0f, new float[cf.factors()], false);
+        return rank(profile, request, null);
     }
 
     /**
@@ -121,9 +138,11 @@ public final class HybridRecommender implements Recommender {
      * movie outside all three has a CF score below the M-th and no content term, so with M well above the limit
      * the result equals {@link #recommend(RecommendationRequest)} but for movies lifted by the prior alone.
      *
+     * @param profile      the user's rated movies and CF row
      * @param cfCandidates the user's CF top-M (item indices; scores are not used)
      */
-    public List<Recommendation> recommend(RecommendationRequest request, ScoredItems cfCandidates) {
+    public List<Recommendation> recommend(UserProfile profile, RecommendationRequest request,
+            ScoredItems cfCandidates) {
         BitSet candidates = new BitSet(catalog.size());
         for (int item : cfCandidates.items()) {
             candidates.set(item);
@@ -131,7 +150,7 @@ public final class HybridRecommender implements Recommender {
         for (int r = 0; r < Math.min(cfCandidates.size(), priorOrder.length); r++) {
             candidates.set(priorOrder[r]);
         }
-        return rank(request, candidates);
+        return rank(profile, request, candidates);
     }
 
     /** How many CF candidates serving should fetch for a page of {@code limit}. */
@@ -139,17 +158,16 @@ public final class HybridRecommender implements Recommender {
         return Math.max(DEFAULT_CANDIDATES, 10 * limit);
     }
 
-    private List<Recommendation> rank(RecommendationRequest request, BitSet candidates) {
-        int u = request.user();
+    private List<Recommendation> rank(UserProfile profile, RecommendationRequest request, BitSet candidates) {
         int n = catalog.size();
         float[] similarity = new float[n];
         int[] because = new int[n];
-        double likedWeight = accumulateLiked(u, similarity, because);
+        double likedWeight = accumulateLiked(profile, similarity, because);
         float scale = cf.maxRating() - cf.minRating();
         float wCf = (float) weights.cf();
         float wContent = likedWeight > 0 ? (float) (weights.content() / likedWeight) : 0f;
         float wPop = (float) weights.popularity();
-        float[] rank = rankingPart(request);
+        float[] rank = rankingPart(profile, request);
         TopK top = new TopK(Math.min(request.limit(), n));
         for (int i = 0; i < n; i++) {
             if (!request.accepts(i) || (candidates != null && !candidates.get(i) && similarity[i] == 0f
@@ -157,7 +175,7 @@ public final class HybridRecommender implements Recommender {
                 continue;
             }
             // a one-valued rating scale (scale 0) would make every score NaN
-            float cfPart = scale > 0 ? (cf.predict(u, i) - cf.minRating()) / scale : 0f;
+            float cfPart = scale > 0 ? (profile.predict(cf, i) - cf.minRating()) / scale : 0f;
             float score = wCf * cfPart + wContent * similarity[i] + wPop * prior[i];
             top.offer(i, rank == null ? score : score + rank[i]);
         }
@@ -165,18 +183,19 @@ public final class HybridRecommender implements Recommender {
         List<Recommendation> out = new ArrayList<>(best.size());
         for (int r = 0; r < best.size(); r++) {
             int i = best.items()[r];
-            out.add(new Recommendation(i, best.scores()[r], reason(u, i, similarity[i] * wContent, because[i])));
+            out.add(new Recommendation(i, best.scores()[r], reason(profile, i, similarity[i] * wContent,
+                    because[i])));
         }
         return out;
     }
 
     /** {@code w_rank · max(0, s(u,i)) / max s} per item, or null when there is no ranking term. */
-    private float[] rankingPart(RecommendationRequest request) {
-        if (ranking == null || weights.ranking() <= 0 || request.user() < 0) {
+    private float[] rankingPart(UserProfile profile, RecommendationRequest request) {
+        if (ranking == null || weights.ranking() <= 0 || profile.size() == 0) {
             return null;
         }
         float[] s = new float[catalog.size()];
-        ranking.scores(request.user(), s);
+        ranking.scores(profile.items(), s);
         float best = 0;
         for (int i = 0; i < s.length; i++) {
             if (s[i] > best && request.accepts(i)) {
@@ -194,33 +213,32 @@ public final class HybridRecommender implements Recommender {
      * Adds {@code w_j · sim(j, i)} for every liked movie j into {@code similarity}, recording in {@code because}
      * the liked movie contributing most to each item. Returns {@code Σ w_j}.
      */
-    private double accumulateLiked(int u, float[] similarity, int[] because) {
-        if (u < 0 || u >= ratings.users()) {
+    private double accumulateLiked(UserProfile profile, float[] similarity, int[] because) {
+        int n = profile.size();
+        if (n == 0) {
             return 0;
         }
-        int start = ratings.userStart(u);
-        int end = ratings.userEnd(u);
+        float[] rated = profile.ratings();
         double sum = 0;
-        for (int k = start; k < end; k++) {
-            sum += ratings.ratingAt(k);
+        for (int j = 0; j < n; j++) {
+            sum += rated[j];
         }
-        float mean = end > start ? (float) (sum / (end - start)) : 0f;
+        float mean = (float) (sum / n);
         float threshold = Math.max((float) weights.likedThreshold(), mean);
         // the best-rated liked movies, most recent first among equals
         TopK liked = new TopK(DEFAULT_MAX_LIKED);
-        for (int k = start; k < end; k++) {
-            float r = ratings.ratingAt(k);
-            if (r >= threshold) {
-                liked.offer(k, r * 1e10f + ratings.timestampAt(k) / 1e10f);
+        for (int j = 0; j < n; j++) {
+            if (rated[j] >= threshold) {
+                liked.offer(j, rated[j] * 1e10f + profile.timestamps()[j] / 1e10f);
             }
         }
         ScoredItems chosen = liked.drain();
         float[] best = new float[similarity.length];
         double total = 0;
         for (int x = 0; x < chosen.size(); x++) {
-            int k = chosen.items()[x];
-            int j = ratings.itemAt(k);
-            float w = ratings.ratingAt(k) - mean + 0.5f;
+            int at = chosen.items()[x];
+            int j = profile.items()[at];
+            float w = rated[at] - mean + 0.5f;
             total += w;
             SimilarItems neighbours = content.similar(j, DEFAULT_NEIGHBOURS_PER_LIKED);
             for (int r = 0; r < neighbours.size(); r++) {
@@ -236,8 +254,8 @@ public final class HybridRecommender implements Recommender {
         return total;
     }
 
-    private String reason(int u, int item, float contentPart, int because) {
-        float predicted = cf.predict(u, item);
+    private String reason(UserProfile profile, int item, float contentPart, int because) {
+        float predicted = profile.predict(cf, item);
         if (contentPart >= 0.05f) {
             return String.format(Locale.ROOT, "because you liked %s; predicted %.1f★",
                     catalog.get(because).displayTitle(), predicted);
@@ -249,13 +267,14 @@ public final class HybridRecommender implements Recommender {
      * The notebook's hybrid: the {@code pool} movies most similar to {@code seed}, ordered by the CF estimate for
      * the user, filtered and trimmed to the request's limit. Scores are predicted ratings.
      */
-    public List<Recommendation> similarForUser(int seed, int pool, RecommendationRequest request) {
+    public List<Recommendation> similarForUser(int seed, int pool, UserProfile profile,
+            RecommendationRequest request) {
         SimilarItems similar = content.similar(seed, pool);
         TopK top = new TopK(Math.min(request.limit(), Math.max(similar.size(), 1)));
         for (int r = 0; r < similar.size(); r++) {
             int i = similar.item(r);
             if (request.accepts(i)) {
-                top.offer(i, cf.predict(request.user(), i));
+                top.offer(i, profile.predict(cf, i));
             }
         }
         ScoredItems best = top.drain();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TitleIndexTests {
 
 
-    private static final Catalog CATALOG = new Catalog(List.of(
+    static final Catalog CATALOG = new Catalog(List.of(
             movie(1, "Toy Story", 1995, 5415),
             movie(2, "Toy Story 2", 1999, 3914),
             movie(3, "Toy Soldiers", 1991, 58),

@@ -8,6 +8,8 @@ import io.github.intunerecsys.catalog.Movie;
 import io.github.intunerecsys.catalog.RatingMatrix;
 import io.github.intunerecsys.recommend.Recommendation;
 import io.github.intunerecsys.recommend.RecommendationRequest;
+import io.github.intunerecsys.recommend.ScoredItems;
+import io.github.intunerecsys.recommend.UserProfile;
 import io.github.intunerecsys.recommend.collaborative.CfAlgorithms;
 import io.github.intunerecsys.recommend.collaborative.CfModel;
 import io.github.intunerecsys.recommend.collaborative.RatingTriples;
@@ -45,7 +47,7 @@ class HybridRankingTermTests {
     void rankingScoresScaledByTheBestAcceptedItemJoinTheBlend() {
         BitSet seen = new BitSet();
         seen.set(0);
-        RankingScorer scorer = (user, out) -> {
+        RankingScorer scorer = (rated, out) -> {
             out[0] = 100f;   // seen: must not set the scale
             out[1] = 1f;
             out[2] = 4f;
@@ -68,6 +70,27 @@ class HybridRankingTermTests {
         seen.set(0);
         List<Recommendation> recs = hybrid(weights, null).recommend(new RecommendationRequest(0, -1, 2, null, seen));
         assertThat(items(recs)).containsExactly(1, 2);
+    }
+
+    @Test
+    void aProfileFromPostedRatingsFeedsTheRankingModelAndCfRowItsOwnRatings() {
+        int[][] seenByScorer = new int[1][];
+        RankingScorer scorer = (rated, out) -> {
+            seenByScorer[0] = rated.clone();
+            java.util.Arrays.fill(out, 0f);
+            out[3] = 2f;
+        };
+        var h = hybrid(new HybridRecommender.Weights(0, 0, 0, 4.0, 1), scorer);
+        // a user the training data never saw, who rated movies 0 and 2
+        UserProfile posted = new UserProfile(-1, new int[] {0, 2}, new float[] {5f, 4f}, new long[] {1, 2}, 0f,
+                new float[0], true);
+        BitSet seen = new BitSet();
+        posted.markRated(seen);
+        List<Recommendation> recs = h.recommend(posted, new RecommendationRequest(-1, -1, 2, null, seen),
+                new ScoredItems(new int[] {1, 3}, new float[2]));
+        assertThat(seenByScorer[0]).containsExactly(0, 2);
+        assertThat(items(recs)).containsExactly(3, 1);
+        assertThat(recs.getFirst().score()).isEqualTo(1f);
     }
 
     @Test
