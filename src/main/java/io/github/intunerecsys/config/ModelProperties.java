@@ -54,7 +54,7 @@ public record ModelProperties(@DefaultValue Cf cf, @DefaultValue Content content
     public record Hybrid(@DefaultValue("0.6") double cfWeight, @DefaultValue("0.2") double contentWeight,
             @DefaultValue("0.1") double popularityWeight, @DefaultValue("4.0") double likedThreshold,
             @DefaultValue("1.0") double rankingWeight, @DefaultValue("300") double easeLambda,
-            @DefaultValue("10") int easeMinItemRatings, @DefaultValue("6000") int easeMaxItems) {
+            @DefaultValue("10") int easeMinItemRatings, @DefaultValue("3000") int easeMaxItems) {
 
         @ConstructorBinding
         public Hybrid {
