@@ -31,7 +31,8 @@ public final class CommandLine {
                 new BenchFeedbackCommand(),
                 new PretrainTunerCommand(),
                 new BenchTunerCommand(),
-                new BenchOfflineCommand());
+                new BenchOfflineCommand(),
+                new BenchReplicasCommand());
     }
 
     private CommandLine() {
