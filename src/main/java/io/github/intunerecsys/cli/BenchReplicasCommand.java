@@ -49,6 +49,8 @@ final class BenchReplicasCommand implements Command {
     static final String DEFAULT_PHASES = "moderate:4:20:60,high:16:0:60,survivor:16:0:60:kill,low:2:50:60";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** intune.tuner.seed's default; replica i gets DEFAULT_SEED + i with --seeds distinct. */
+    private static final long DEFAULT_SEED = 42;
 
     @Override
     public String name() {
@@ -82,6 +84,8 @@ final class BenchReplicasCommand implements Command {
                   --port P              nginx listens on P, replicas on P+1.. (default 18180)
                   --heap SIZE           -Xmx of each replica (default 512m)
                   --replica-arg A ...   more arguments for every replica, e.g. --intune.tuner.interval=1s
+                  --seeds S             distinct (tuner seed 42 + i for replica i, default) or same (all 42, as
+                                        the compose and k8s profiles run them: their tuners explore in lockstep)
                   --slo MS              p99 objective through nginx (default 50, the tuner's default SLO)
                   --transient S         seconds after the kill left out of the p99 verdict (default 10)
                   --adapt S             seconds the survivor has to move a knob up (default 30)
@@ -102,7 +106,7 @@ final class BenchReplicasCommand implements Command {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of(), Set.of("data", "replicas", "phases", "balance", "keepalive", "port",
                 "heap", "slo", "transient", "adapt", "kill-after", "max-reversals", "max-guard-share", "sample-seconds",
-                "limit", "work", "jar", "nginx", "nginx-conf", "wrk", "plot", "trace"), Set.of("replica-arg"));
+                "limit", "work", "jar", "nginx", "nginx-conf", "wrk", "plot", "trace", "seeds"), Set.of("replica-arg"));
         Path data = args.requiredPath("data").toAbsolutePath();
         int replicas = args.intValue("replicas", 2, 1, 16);
         List<Phase> phases = Phase.parse(args.string("phases", DEFAULT_PHASES));
@@ -142,7 +146,13 @@ final class BenchReplicasCommand implements Command {
         result.put("balance", balance);
         result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         result.put("loadAverageAtStart", loadAverage());
-        Fleet fleet = new Fleet(jar, work, data, args.string("heap", "512m"), args.all("replica-arg"), err);
+        String seeds = args.string("seeds", "distinct");
+        if (!seeds.equals("distinct") && !seeds.equals("same")) {
+            throw new UsageException("bench-replicas: --seeds is distinct or same, got '" + seeds + "'");
+        }
+        result.put("seeds", seeds);
+        Fleet fleet = new Fleet(jar, work, data, args.string("heap", "512m"), args.all("replica-arg"),
+                seeds.equals("distinct"), err);
         List<Process> started = new ArrayList<>();
         try {
             result.put("snapshot", fleet.buildSnapshot(port + 1));
@@ -332,12 +342,14 @@ final class BenchReplicasCommand implements Command {
         private final Path data;
         private final String heap;
         private final List<String> extra;
+        private final boolean distinctSeeds;
         private final PrintStream err;
         private final Path models;
         private final List<Member> members = new ArrayList<>();
         private Map<String, String> snapshotFiles;
 
-        Fleet(Path jar, Path work, Path data, String heap, List<String> extra, PrintStream err) {
+        Fleet(Path jar, Path work, Path data, String heap, List<String> extra, boolean distinctSeeds, PrintStream err) {
+            this.distinctSeeds = distinctSeeds;
             this.jar = jar;
             this.work = work;
             this.data = data;
@@ -388,14 +400,15 @@ final class BenchReplicasCommand implements Command {
             }
         }
 
-        private Member start(String name, int port) throws IOException {
+        private Member start(String name, int port, long seed) throws IOException {
             Path dir = Files.createDirectories(work.resolve(name));
             List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(),
                     "--server.port=" + port, "--intune.data.path=" + data, "--intune.models.dir=" + models,
                     "--intune.feedback.dir=" + dir.resolve("feedback"),
                     "--intune.tuner.enabled=true", "--intune.tuner.policy=rl",
-                    "--intune.tuner.policy-file=" + dir.resolve("tuner-policy.json")));
+                    "--intune.tuner.policy-file=" + dir.resolve("tuner-policy.json"),
+                    "--intune.tuner.seed=" + seed));
             cmd.addAll(extra);
             Path log = dir.resolve("replica.log");
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -416,7 +429,7 @@ final class BenchReplicasCommand implements Command {
                 err.println("bench-replicas: reusing the snapshot in " + models);
                 return Map.of("dir", models.toString(), "files", snapshotFiles, "reused", true);
             }
-            Member builder = start("snapshot-builder", port);
+            Member builder = start("snapshot-builder", port, DEFAULT_SEED);
             awaitOk(builder.process, builder.url("/actuator/health/readiness"), Duration.ofMinutes(10), builder.log);
             builder.process.destroy(); // SIGTERM: graceful shutdown
             if (!builder.process.waitFor(60, TimeUnit.SECONDS)) {
@@ -439,7 +452,7 @@ final class BenchReplicasCommand implements Command {
             long t = System.nanoTime();
             List<Member> out = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                out.add(start("replica-" + (i + 1), firstPort + i));
+                out.add(start("replica-" + (i + 1), firstPort + i, distinctSeeds ? DEFAULT_SEED + i : DEFAULT_SEED));
             }
             for (Member m : out) {
                 awaitOk(m.process, m.url("/actuator/health/readiness"), Duration.ofMinutes(10), m.log);
