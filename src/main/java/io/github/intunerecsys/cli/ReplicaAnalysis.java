@@ -227,7 +227,7 @@ final class ReplicaAnalysis {
             first = r.samples().stream().filter(s -> w.contains(s.t())).findFirst().orElse(null);
         }
         Sample last = lastAtOrBefore(r.samples(), w.end());
-        if (last != null) {
+        if (last != null && !(r.killedAt() < w.start())) {
             row.put("poolAtEnd", last.pool());
             row.put("batchAtEnd", last.batch());
         }
@@ -336,7 +336,7 @@ final class ReplicaAnalysis {
 
     /**
      * A survivor adapts when the median of a knob over the {@code adaptSeconds} after the kill is above its median
-     * over the same span before (a knob already at its upper bound cannot go up and counts as adapted); the first
+     * over the same span before (a knob already at its upper bound cannot go up and counts as adapted if it stays there); the first
      * sample with a knob above its value at the kill is reported too.
      */
     private static Map<String, Object> adaptation(List<Replica> replicas, Bounds bounds, Criteria c, double killTime) {
@@ -365,8 +365,8 @@ final class ReplicaAnalysis {
             double poolAfter = median(after.stream().mapToDouble(Sample::pool).toArray());
             double batchBefore = median(before.stream().mapToDouble(Sample::batch).toArray());
             double batchAfter = median(after.stream().mapToDouble(Sample::batch).toArray());
-            boolean poolUp = poolAfter > poolBefore || poolBefore >= bounds.maxPool();
-            boolean batchUp = batchAfter > batchBefore || batchBefore >= bounds.maxBatch();
+            boolean poolUp = poolAfter > poolBefore || (poolBefore >= bounds.maxPool() && poolAfter >= poolBefore);
+            boolean batchUp = batchAfter > batchBefore || (batchBefore >= bounds.maxBatch() && batchAfter >= batchBefore);
             Sample atKill = before.getLast();
             String firstUp = after.stream().filter(s -> s.pool() > atKill.pool() || s.batch() > atKill.batch())
                     .findFirst().map(s -> String.format(Locale.ROOT, "first knob up after %.1f s (pool %d batch %d)",

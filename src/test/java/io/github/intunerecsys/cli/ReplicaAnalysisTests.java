@@ -138,6 +138,17 @@ class ReplicaAnalysisTests {
     }
 
     @Test
+    void aBatchAtItsBoundThatDropsAfterTheKillIsNoAdaptation() {
+        Replica survivor = replica("a", PORT_A, Double.NaN, t -> new int[] {3, t < 62 ? 256 : 32});
+        Replica killed = replica("b", PORT_B, 62, t -> new int[] {3, 256});
+
+        Map<String, Object> report = ReplicaAnalysis.analyse(windows(), List.of(survivor, killed), List.of(), BOUNDS,
+                CRITERIA, 62);
+
+        assertThat(pass((Map<?, ?>) report.get("verdicts"), "survivorAdapts")).isFalse();
+    }
+
+    @Test
     void guardTripsOnMoreThanOneDecisionInTwentyFail() {
         List<Sample> samples = List.of(sample(0, 2, 32, 0, 0), sample(60, 2, 32, 3, 30));
         Replica r = new Replica("a", PORT_A, samples, List.of(), Double.NaN);
