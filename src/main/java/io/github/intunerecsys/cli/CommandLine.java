@@ -32,7 +32,8 @@ public final class CommandLine {
                 new PretrainTunerCommand(),
                 new BenchTunerCommand(),
                 new BenchOfflineCommand(),
-                new BenchSoakCommand());
+                new BenchSoakCommand(),
+                new BenchReplicasCommand());
     }
 
     private CommandLine() {
