@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *                    absent, the pre-trained policy in the jar is the starting point
  * @param saveEvery   decisions between two saves of the RL policy (also saved on shutdown)
  * @param history     decisions kept for {@code /actuator/tuner}
- * @param seed        seed of the agent's random source
+ * @param seed        seed of the agent's random source; 0 = one of its own per process (host name and pid)
  */
 @Validated
 @ConfigurationProperties("intune.tuner")
@@ -40,7 +40,7 @@ public record TunerProperties(
         @DefaultValue("data/tuner/policy.json") Path policyFile,
         @DefaultValue("30") @Min(1) int saveEvery,
         @DefaultValue("100") @Min(1) int history,
-        @DefaultValue("42") long seed) {
+        @DefaultValue("0") long seed) {
 
     /**
      * @param costPerThread reward given up per busy worker thread (goodput counts as a share of the offered load, 0..1)

@@ -39,6 +39,15 @@ class TunerConfiguration {
                 p.bounds().maxBatch());
         return new Tuner.Settings(p.enabled(), p.policy(), p.interval(), reward, bounds,
                 new KnobSetting(p.staticKnobs().pool(), p.staticKnobs().batch()), p.policyFile(), p.saveEvery(),
-                p.history(), p.seed());
+                p.history(), p.seed() != 0 ? p.seed() : replicaSeed());
+    }
+
+    /**
+     * A seed of this process's own when none is configured: replicas started from one image with one fixed seed
+     * explored in lockstep, every tuner making the same move at the same time (bench-replicas, two replicas).
+     */
+    static long replicaSeed() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return (host + "/" + ProcessHandle.current().pid()).hashCode() * 0x9E3779B97F4A7C15L | 1;
     }
 }
