@@ -32,11 +32,19 @@ import java.util.Set;
 final class BenchTunerCommand implements Command {
 
     static final int DEFAULT_SECONDS_PER_PHASE = 60;
-    static final int DEFAULT_PIPELINE_SECONDS_PER_PHASE = 15;
+    static final int DEFAULT_PIPELINE_SECONDS_PER_PHASE = 60;
     static final double DEFAULT_SLO_MILLIS = 50;
-    static final int CONVERGENCE_SECONDS = 30;
-    static final int ADAPT_SUSTAIN_INTERVALS = 3;
-    static final double ADAPT_SHARE_OF_ORACLE = 0.9;
+    /** Wall-clock budget of the real pipeline's oracle grid search, all phases together. */
+    static final int DEFAULT_PIPELINE_ORACLE_BUDGET_SECONDS = 480;
+    /** A phase is adapted to once goodput stays at this share of its settled level (or of the oracle's). */
+    static final double ADAPT_SHARE = 0.9;
+    /** "Stays": in every window of this many intervals from then on, at most {@link #ADAPT_BLIPS} fall short. */
+    static final int ADAPT_WINDOW = 5;
+    static final int ADAPT_BLIPS = 1;
+    /** The settled level of a phase: the policy's mean goodput over this last share of it. */
+    static final double SETTLED_TAIL = 1.0 / 3;
+    /** In the oracle search, a configuration whose first interval serves less than this share of the best is dropped. */
+    static final double ORACLE_PRUNE_SHARE = 0.5;
 
     @Override
     public String name() {
@@ -53,6 +61,7 @@ final class BenchTunerCommand implements Command {
         return """
                 Usage: bench-tuner [--policy all|rl|hill-climb|gradient|static] [--items 45000] [--factors 64]
                                    [--trace default] [--seconds-per-phase N] [--oracle-seconds N]
+                                   [--oracle-budget S]
                                    [--interval-ms 1000] [--slo-ms 50] [--env pipeline|sim] [--policy-file FILE]
                                    [--fresh] [--seed 42]
                                    [--json out.json] [--plot out.svg]
@@ -61,14 +70,22 @@ final class BenchTunerCommand implements Command {
                 heavy phase (the model with 4x the factors); a burst near the heavy model's capacity; low again —
                 once per policy, then grid-searches every static (pool, batch) per phase (the oracle). Prints per
                 policy and phase: goodput (requests/s within the SLO), pooled p50/p95/p99, CPU-seconds per 1000
-                requests, seconds to adapt after the shift into the phase (3 intervals in a row at >= 90% of the
-                oracle's goodput), and the share of intervals breaching the SLO (p99 above it, or rejections).
+                requests, seconds to adapt after the shift into the phase, and the share of intervals breaching the
+                SLO (p99 above it, or rejections), over the whole phase and after adaptation.
+                Adapted: from the first interval on which goodput stays >= 90% of the phase's settled level (the
+                policy's own mean over the phase's last third, or the offered rate if lower) with p99 within the
+                SLO — at most 1 interval short in any 5 from then on. 'adapt/or' is the same against 90% of the
+                oracle's goodput. Targets need phases of 60 s or more (30 s to adapt, then a settled stretch).
                   --policy P            which policies to run (default all; 'static' is pool=cores, batch=1)
                   --items N --factors F catalogue size of the light model (default 45000 x 64)
-                  --seconds-per-phase N length of each phase (default 15 with the pipeline, about 10 minutes in
-                                        all; 60 simulated)
+                  --seconds-per-phase N length of each phase (default 60: with the pipeline 5 policy runs of 5
+                                        minutes plus the oracle, about 35 minutes)
                   --oracle-seconds N    length of each static configuration's run in the oracle's grid search
-                                        (default: the phase length)
+                                        (default: the phase length simulated; from --oracle-budget with the pipeline)
+                  --oracle-budget S     wall seconds for the real pipeline's whole oracle search (default 480): the
+                                        grid pool 1..4 x batch 1,4,16,32,64,128,256 per distinct phase, each run
+                                        as long as the budget allows (at least 2 s after a 1 s warm-up); a
+                                        configuration whose first interval serves under half the best's is dropped
                   --interval-ms MS      tuning interval (default 1000)
                   --slo-ms MS           p99 latency objective (default 50)
                   --env pipeline        (default) the real ScoringPipeline and batched kernel in this process, fed
@@ -102,9 +119,15 @@ final class BenchTunerCommand implements Command {
             boolean breach, double reward, double epsilon, String by) {
     }
 
+    /**
+     * One policy on one phase. {@code adaptSeconds}: from the phase's start to the first interval from which the
+     * policy stays adapted (null: never); {@code adaptToOracleSeconds} the same against the oracle's goodput;
+     * {@code breachShareConverged} and {@code convergedGoodput} cover the intervals from adaptation on (the whole
+     * phase when it never adapted), {@code convergedOracleGoodput} the oracle's goodput over the same intervals.
+     */
     record PhaseResult(String phase, String model, double offeredPerSecond, double goodput, double p50, double p95,
-            double p99, double cpuSecondsPer1000, Double adaptSeconds, double breachShare, double breachShareConverged,
-            double convergedGoodput, String finalKnobs) {
+            double p99, double cpuSecondsPer1000, Double adaptSeconds, Double adaptToOracleSeconds, double breachShare,
+            double breachShareConverged, double convergedGoodput, double convergedOracleGoodput, String finalKnobs) {
     }
 
     record PolicyResult(String policy, double goodput, double breachShare, double breachShareConverged,
@@ -112,7 +135,11 @@ final class BenchTunerCommand implements Command {
     }
 
     record OraclePhase(String phase, KnobSetting best, double goodput, double cpuSecondsPer1000,
-            double[] perIntervalGoodput) {
+            double[] perIntervalGoodput, List<GridPoint> grid) {
+    }
+
+    /** One configuration of the oracle's grid on one phase; {@code pruned} when dropped after its first interval. */
+    record GridPoint(int pool, int batch, double goodput, double p99, double cpuSecondsPer1000, boolean pruned) {
     }
 
     record Targets(Double rlOverStaticAtBurst, Double rlOverStaticAtHeavy, Map<String, Double> rlOverOracleConverged,
@@ -128,7 +155,7 @@ final class BenchTunerCommand implements Command {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of("fresh"), Set.of("policy", "items", "factors", "trace",
-                "seconds-per-phase", "oracle-seconds", "interval-ms", "slo-ms", "env", "policy-file", "seed", "json", "plot"),
+                "seconds-per-phase", "oracle-seconds", "oracle-budget", "interval-ms", "slo-ms", "env", "policy-file", "seed", "json", "plot"),
                 Set.of());
         String which = args.string("policy", "all");
         List<String> policies = which.equals("all") ? List.of("static", "hill-climb", "gradient", "rl") : List.of(which);
@@ -161,10 +188,15 @@ final class BenchTunerCommand implements Command {
         java.util.function.Function<KnobSetting, TunerBenchEnvironment> factory = sim
                 ? k -> new SimulatedTunerEnvironment(items, factors, cores, bounds, k, slo, interval, seed)
                 : shared(new PipelineTunerEnvironment(items, factors, cores, bounds, defaults, slo, interval, seed));
-        // Real time is expensive: the real pipeline's oracle tries a coarser grid for a shorter time.
-        int oracleSeconds = args.intValue("oracle-seconds", sim ? secondsPerPhase : Math.min(5, secondsPerPhase), 1, 3600);
-        int[] oraclePools = sim ? new int[] {1, 2, 3, 4} : new int[] {1, 2, 3};
-        int[] oracleBatches = sim ? new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256} : new int[] {1, 8, 64, 256};
+        int[] oraclePools = {1, 2, 3, 4};
+        int[] oracleBatches = sim ? new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256} : new int[] {1, 4, 16, 32, 64, 128, 256};
+        // Real time is expensive: the real pipeline's oracle runs each configuration as long as its budget allows.
+        int searches = distinctSearches(phases);
+        int budget = args.intValue("oracle-budget", DEFAULT_PIPELINE_ORACLE_BUDGET_SECONDS, 10, 36_000);
+        int fromBudget = (int) Math.floor(budget / (searches * oraclePools.length * oracleBatches.length * interval)
+                - ORACLE_WARMUP_INTERVALS);
+        int oracleSeconds = args.intValue("oracle-seconds", sim ? secondsPerPhase
+                : (int) Math.max(2, Math.min(secondsPerPhase, fromBudget * interval)), 1, 3600);
         Map<String, Double> capacity = new LinkedHashMap<>();
         Map<Workload, Double> capacityByWorkload = new java.util.EnumMap<>(Workload.class);
         try (var e = factory.apply(defaults)) {
@@ -293,12 +325,23 @@ final class BenchTunerCommand implements Command {
         }
     }
 
-    private static final int ORACLE_WARMUP_INTERVALS = 2;
+    private static final int ORACLE_WARMUP_INTERVALS = 1;
+
+    private static String searchKey(Phase phase) {
+        return phase.workload() + "/" + phase.fromShare() + "/" + phase.toShare();
+    }
+
+    static int distinctSearches(List<Phase> phases) {
+        return (int) phases.stream().map(BenchTunerCommand::searchKey).distinct().count();
+    }
 
     /**
      * Every static (pool, batch) of the grid on each phase alone, after a short warm-up at the phase's first rate;
-     * phases with the same workload and load share one search. Per-interval goodput is kept at the policy runs'
-     * resolution (the oracle's shorter run is stretched over the phase) for the adaptation test.
+     * phases with the same workload and load share one search. A configuration whose first measured interval serves
+     * less than {@link #ORACLE_PRUNE_SHARE} of the best one's first interval is dropped there (batch 1 on the heavy model
+     * builds a queue it never drains), which keeps the real pipeline's search within its budget. Per-interval
+     * goodput is kept at the policy runs' resolution (the oracle's shorter run is stretched over the phase) for the
+     * adaptation test.
      */
     static List<OraclePhase> oracle(Setup s, PrintStream err) {
         List<OraclePhase> out = new ArrayList<>();
@@ -306,14 +349,15 @@ final class BenchTunerCommand implements Command {
         int n = s.intervalsPerPhase();
         int m = Math.max(1, (int) Math.round(s.oracleSeconds() / s.interval()));
         for (Phase phase : s.phases()) {
-            String key = phase.workload() + "/" + phase.fromShare() + "/" + phase.toShare();
+            String key = searchKey(phase);
             OraclePhase known = seen.get(key);
             if (known != null) {
                 out.add(new OraclePhase(phase.name(), known.best(), known.goodput(), known.cpuSecondsPer1000(),
-                        known.perIntervalGoodput()));
+                        known.perIntervalGoodput(), known.grid()));
                 continue;
             }
             OraclePhase best = null;
+            List<GridPoint> grid = new ArrayList<>();
             for (int pool : s.oraclePools()) {
                 for (int batch : s.oracleBatches()) {
                     KnobSetting k = new KnobSetting(pool, batch);
@@ -326,13 +370,26 @@ final class BenchTunerCommand implements Command {
                         long done0 = e.completed();
                         double[] goodput = new double[m];
                         double sum = 0;
-                        for (int i = 0; i < m; i++) {
+                        double worstP99 = 0;
+                        int ran = 0;
+                        for (int i = 0; i < m; i++, ran++) {
                             e.load(phase.workload(), s.rate(phase, i, m));
-                            goodput[i] = e.observations().observe().goodput();
+                            var o = e.observations().observe();
+                            goodput[i] = o.goodput();
                             sum += goodput[i];
+                            worstP99 = Math.max(worstP99, Double.isFinite(o.p99Millis()) ? o.p99Millis() : 0);
+                            if (i == 0 && best != null && goodput[0] < ORACLE_PRUNE_SHARE * best.perIntervalGoodput()[0]) {
+                                ran = 1;
+                                break;
+                            }
                         }
-                        double mean = sum / m;
+                        double mean = sum / ran;
                         double cpu = per1000(e.cpuSeconds() - cpu0, e.completed() - done0);
+                        boolean pruned = ran < m;
+                        grid.add(new GridPoint(pool, batch, mean, worstP99, cpu, pruned));
+                        if (pruned) {
+                            continue;
+                        }
                         // Ties (within 1%) go to the cheaper configuration.
                         if (best == null || mean > best.goodput() * 1.01
                                 || (mean >= best.goodput() * 0.99 && cpu < best.cpuSecondsPer1000())) {
@@ -340,7 +397,7 @@ final class BenchTunerCommand implements Command {
                             for (int i = 0; i < n; i++) {
                                 stretched[i] = goodput[Math.min(m - 1, i * m / n)];
                             }
-                            best = new OraclePhase(phase.name(), k, mean, cpu, stretched);
+                            best = new OraclePhase(phase.name(), k, mean, cpu, stretched, grid);
                         }
                     }
                 }
@@ -362,7 +419,6 @@ final class BenchTunerCommand implements Command {
             List<Interval> intervals = new ArrayList<>();
             List<PhaseResult> phases = new ArrayList<>();
             int n = s.intervalsPerPhase();
-            int skip = Math.min((int) Math.round(CONVERGENCE_SECONDS / s.interval()), n / 2);
             double t = 0;
             double totalGood = 0;
             int breaches = 0;
@@ -373,54 +429,107 @@ final class BenchTunerCommand implements Command {
                 histogram[0] = new LatencyHistogram();
                 double cpu0 = e.cpuSeconds();
                 long done0 = e.completed();
-                double good = 0;
-                double offered = 0;
-                double convergedGood = 0;
-                int phaseBreaches = 0;
-                int phaseConvergedBreaches = 0;
-                boolean[] adapted = new boolean[n];
+                double[] goodput = new double[n];
+                double[] arrival = new double[n];
+                boolean[] breached = new boolean[n];
                 for (int i = 0; i < n; i++) {
-                    double rate = s.rate(phase, i, n);
-                    e.load(phase.workload(), rate);
+                    e.load(phase.workload(), s.rate(phase, i, n));
                     Decision d = loop.step();
                     var o = loop.lastObservation();
-                    boolean breach = reward.breached(o);
                     t += o.intervalSeconds();
+                    goodput[i] = Double.isFinite(o.goodput()) ? o.goodput() : 0;
+                    arrival[i] = Double.isFinite(o.arrivalRate()) ? o.arrivalRate() : 0;
+                    breached[i] = reward.breached(o);
                     intervals.add(new Interval(t, phase.name(), d.before().poolSize(), d.before().batchSize(),
-                            o.arrivalRate(), o.goodput(), o.p99Millis(), breach, d.reward(), d.exploration(), d.policy()));
-                    good += o.goodput();
-                    offered += o.arrivalRate();
-                    phaseBreaches += breach ? 1 : 0;
-                    adapted[i] = o.goodput() >= ADAPT_SHARE_OF_ORACLE * oracle.get(pi).perIntervalGoodput()[i];
-                    if (i >= skip) {
-                        convergedGood += o.goodput();
-                        phaseConvergedBreaches += breach ? 1 : 0;
-                    }
+                            o.arrivalRate(), o.goodput(), o.p99Millis(), breached[i], d.reward(), d.exploration(),
+                            d.policy()));
                 }
-                Double adapt = null;
-                for (int i = 0; i + ADAPT_SUSTAIN_INTERVALS <= n && adapt == null; i++) {
-                    boolean ok = true;
-                    for (int j = i; j < i + ADAPT_SUSTAIN_INTERVALS; j++) {
-                        ok &= adapted[j];
-                    }
-                    if (ok) {
-                        adapt = i * s.interval();
+                Adaptation a = adaptation(goodput, arrival, breached, oracle.get(pi).perIntervalGoodput());
+                int from = a.index() < 0 ? 0 : a.index();
+                double[] oracleGood = oracle.get(pi).perIntervalGoodput();
+                int phaseBreaches = 0;
+                int phaseConvergedBreaches = 0;
+                double good = 0;
+                double convergedGood = 0;
+                double convergedOracle = 0;
+                for (int i = 0; i < n; i++) {
+                    good += goodput[i];
+                    phaseBreaches += breached[i] ? 1 : 0;
+                    if (i >= from) {
+                        convergedGood += goodput[i];
+                        convergedOracle += oracleGood[i];
+                        phaseConvergedBreaches += breached[i] ? 1 : 0;
                     }
                 }
                 totalGood += good;
                 breaches += phaseBreaches;
                 convergedBreaches += phaseConvergedBreaches;
-                converged += n - skip;
-                KnobSetting now = loop.current();
+                converged += n - from;
+                double offered = 0;
+                for (double x : arrival) {
+                    offered += x;
+                }
                 phases.add(new PhaseResult(phase.name(), e.describe(phase.workload()), offered / n, good / n,
                         histogram[0].percentile(0.5), histogram[0].percentile(0.95), histogram[0].percentile(0.99),
-                        per1000(e.cpuSeconds() - cpu0, e.completed() - done0), adapt, phaseBreaches / (double) n,
-                        phaseConvergedBreaches / (double) (n - skip), convergedGood / (n - skip), now.toString()));
+                        per1000(e.cpuSeconds() - cpu0, e.completed() - done0),
+                        a.index() < 0 ? null : a.index() * s.interval(),
+                        a.oracleIndex() < 0 ? null : a.oracleIndex() * s.interval(), phaseBreaches / (double) n,
+                        phaseConvergedBreaches / (double) (n - from), convergedGood / (n - from),
+                        convergedOracle / (n - from), loop.current().toString()));
             }
             int total = n * s.phases().size();
             return new PolicyResult(name, totalGood / total, breaches / (double) total,
                     convergedBreaches / (double) converged, loop.guardTrips(), phases, intervals);
         }
+    }
+
+    /** First interval index from which a phase counts as adapted to (-1: never), against its own level and the oracle's. */
+    record Adaptation(int index, int oracleIndex) {
+    }
+
+    /**
+     * When the policy settled after the shift into a phase. The settled level is the policy's mean goodput over the
+     * phase's last {@link #SETTLED_TAIL}; interval i is good when its goodput reaches {@link #ADAPT_SHARE} of
+     * min(offered rate, settled level) — on a ramp, early intervals offer less than the end settles at — and it did
+     * not breach the SLO. Adapted from the first good interval after which every window of {@link #ADAPT_WINDOW}
+     * intervals has at most {@link #ADAPT_BLIPS} bad ones (a shared machine has blips that are no failure to adapt).
+     * Against the oracle: good when goodput reaches {@link #ADAPT_SHARE} of the oracle's at the same point.
+     */
+    static Adaptation adaptation(double[] goodput, double[] arrival, boolean[] breached, double[] oracleGoodput) {
+        int n = goodput.length;
+        int tail = Math.max(1, (int) Math.round(n * SETTLED_TAIL));
+        double settled = 0;
+        for (int i = n - tail; i < n; i++) {
+            settled += goodput[i];
+        }
+        settled /= tail;
+        boolean[] good = new boolean[n];
+        boolean[] goodVsOracle = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            good[i] = !breached[i] && goodput[i] >= ADAPT_SHARE * Math.min(arrival[i], settled);
+            goodVsOracle[i] = goodput[i] >= ADAPT_SHARE * oracleGoodput[i];
+        }
+        return new Adaptation(staysFrom(good), staysFrom(goodVsOracle));
+    }
+
+    /** The first good index from which no window of {@link #ADAPT_WINDOW} has more than {@link #ADAPT_BLIPS} bad; -1 if none. */
+    static int staysFrom(boolean[] good) {
+        int n = good.length;
+        // Scan backwards: ok[i] says every window starting at or after i is fine.
+        int from = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            int bad = 0;
+            for (int j = i; j < Math.min(n, i + ADAPT_WINDOW); j++) {
+                bad += good[j] ? 0 : 1;
+            }
+            if (bad > ADAPT_BLIPS) {
+                break;
+            }
+            if (good[i]) {
+                from = i;
+            }
+        }
+        return from;
     }
 
     static double per1000(double cpuSeconds, long completed) {
@@ -440,7 +549,7 @@ final class BenchTunerCommand implements Command {
         Double worstAdapt = 0.0;
         for (int i = 0; i < rl.phases().size(); i++) {
             PhaseResult p = rl.phases().get(i);
-            vsOracle.put(p.phase(), null);
+            vsOracle.put(p.phase(), ratio(p.convergedGoodput(), p.convergedOracleGoodput()));
             if (i > 0) {
                 worstAdapt = p.adaptSeconds() == null || worstAdapt == null ? null : Math.max(worstAdapt, p.adaptSeconds());
             }
@@ -477,21 +586,50 @@ final class BenchTunerCommand implements Command {
                 r.heavyModel(), r.cores(), r.sloMillis(), r.secondsPerPhase(), r.intervalSeconds(), r.bounds().minPool(),
                 r.bounds().maxPool(), r.bounds().minBatch(), r.bounds().maxBatch()));
         sb.append("capacity (best static, req/s): ").append(r.capacity()).append('\n');
-        sb.append(String.format(Locale.ROOT, "%-12s %-10s %9s %9s %8s %8s %8s %9s %7s %7s %7s  %s%n", "policy", "phase",
-                "offered", "goodput", "p50ms", "p95ms", "p99ms", "cpu-s/1k", "adapt", "breach", "brch>30", "knobs at end"));
+        sb.append(String.format(Locale.ROOT, "%-12s %-10s %8s %8s %7s %7s %7s %9s %6s %8s %7s %9s  %s%n", "policy",
+                "phase", "offered", "goodput", "p50ms", "p95ms", "p99ms", "cpu-s/1k", "adapt", "adapt/or", "breach",
+                "brch-conv", "knobs at end"));
         for (OraclePhase o : r.oracle()) {
-            sb.append(String.format(Locale.ROOT, "%-12s %-10s %9s %9.0f %8s %8s %8s %9.4f %7s %7s %7s  %s%n", "oracle",
-                    o.phase(), "", o.goodput(), "", "", "", o.cpuSecondsPer1000(), "", "", "", o.best()));
+            long pruned = o.grid().stream().filter(GridPoint::pruned).count();
+            sb.append(String.format(Locale.ROOT, "%-12s %-10s %8s %8.0f %7s %7s %7s %9.4f %6s %8s %7s %9s  %s (best of %d configurations, %d pruned)%n",
+                    "oracle", o.phase(), "", o.goodput(), "", "", "", o.cpuSecondsPer1000(), "", "", "", "", o.best(),
+                    o.grid().size(), pruned));
         }
         for (PolicyResult p : r.policies()) {
             for (PhaseResult ph : p.phases()) {
-                sb.append(String.format(Locale.ROOT, "%-12s %-10s %9.0f %9.0f %8.1f %8.1f %8.1f %9.4f %7s %6.0f%% %6.0f%%  %s%n",
+                sb.append(String.format(Locale.ROOT, "%-12s %-10s %8.0f %8.0f %7.1f %7.1f %7.1f %9.4f %6s %8s %6.0f%% %8.0f%%  %s%n",
                         p.policy(), ph.phase(), ph.offeredPerSecond(), ph.goodput(), ph.p50(), ph.p95(), ph.p99(),
-                        ph.cpuSecondsPer1000(), ph.adaptSeconds() == null ? "never" : String.format(Locale.ROOT, "%.0fs",
-                                ph.adaptSeconds()), 100 * ph.breachShare(), 100 * ph.breachShareConverged(), ph.finalKnobs()));
+                        ph.cpuSecondsPer1000(), seconds(ph.adaptSeconds()), seconds(ph.adaptToOracleSeconds()),
+                        100 * ph.breachShare(), 100 * ph.breachShareConverged(), ph.finalKnobs()));
             }
-            sb.append(String.format(Locale.ROOT, "%-12s %-10s %9s %9.0f   breach %.0f%% (after 30 s of each phase %.0f%%), guard trips %d%n",
+            sb.append(String.format(Locale.ROOT, "%-12s %-10s %8s %8.0f   breach %.0f%% (after adapting %.0f%%), guard trips %d%n",
                     p.policy(), "ALL", "", p.goodput(), 100 * p.breachShare(), 100 * p.breachShareConverged(), p.guardTrips()));
+        }
+        PolicyResult rl = find(r.policies(), "rl");
+        if (rl != null) {
+            sb.append("rl goodput ratios per phase (overall; vs oracle: after adapting, over the same intervals):\n");
+            sb.append(String.format(Locale.ROOT, "%-14s", "vs"));
+            for (PhaseResult ph : rl.phases()) {
+                sb.append(String.format(Locale.ROOT, " %9s", ph.phase()));
+            }
+            sb.append(String.format(Locale.ROOT, " %9s%n", "ALL"));
+            for (String other : List.of("static", "hill-climb", "gradient", "static-peak")) {
+                PolicyResult o = find(r.policies(), other);
+                if (o == null) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "%-14s", other));
+                for (int i = 0; i < rl.phases().size(); i++) {
+                    sb.append(String.format(Locale.ROOT, " %9s", fmt(ratio(rl.phases().get(i).goodput(),
+                            o.phases().get(i).goodput()))));
+                }
+                sb.append(String.format(Locale.ROOT, " %9s%n", fmt(ratio(rl.goodput(), o.goodput()))));
+            }
+            sb.append(String.format(Locale.ROOT, "%-14s", "oracle"));
+            for (PhaseResult ph : rl.phases()) {
+                sb.append(String.format(Locale.ROOT, " %9s", fmt(ratio(ph.convergedGoodput(), ph.convergedOracleGoodput()))));
+            }
+            sb.append('\n');
         }
         Targets t = r.targets();
         if (t != null && t.rlBreachShareConverged() != null) {
@@ -500,28 +638,23 @@ final class BenchTunerCommand implements Command {
             sb.append(String.format(Locale.ROOT, "rl / hill-climb %s, rl / gradient %s overall goodput (target >= 1.1)%n",
                     fmt(t.rlOverHillClimb()), fmt(t.rlOverGradient())));
             sb.append(String.format(Locale.ROOT, "low-load cpu-s/1000 req: rl %s vs static-for-peak %s (target <=)%n",
-                    fmt(t.rlLowCpuPer1000()), fmt(t.staticPeakLowCpuPer1000())));
-            sb.append(String.format(Locale.ROOT, "rl breach share after convergence %.1f%% (target <= 5%%), worst adapt %s (target <= 30 s)%n",
+                    fmt4(t.rlLowCpuPer1000()), fmt4(t.staticPeakLowCpuPer1000())));
+            sb.append(String.format(Locale.ROOT, "rl breach share after adapting %.1f%% (target <= 5%%), worst adapt %s (target <= 30 s)%n",
                     100 * t.rlBreachShareConverged(), t.rlWorstAdaptSeconds() == null ? "never" : t.rlWorstAdaptSeconds() + " s"));
-        }
-        PolicyResult rl = find(r.policies(), "rl");
-        if (rl != null) {
-            sb.append("rl / oracle goodput after convergence:");
-            for (int i = 0; i < rl.phases().size(); i++) {
-                OraclePhase o = r.oracle().get(i);
-                int n = o.perIntervalGoodput().length;
-                int skip = Math.min((int) Math.round(CONVERGENCE_SECONDS / r.intervalSeconds()), n / 2);
-                double sum = 0;
-                for (int k = skip; k < n; k++) {
-                    sum += o.perIntervalGoodput()[k];
-                }
-                double oracleConverged = sum / (n - skip);
-                sb.append(String.format(Locale.ROOT, " %s %.2f", o.phase(), rl.phases().get(i).convergedGoodput() / oracleConverged));
-            }
+            sb.append("rl / oracle goodput after adapting:");
+            t.rlOverOracleConverged().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(fmt(v)));
             sb.append(" (target >= 0.9)\n");
         }
         sb.append(String.format(Locale.ROOT, "wall time %.0f s%n", r.wallSeconds()));
         return sb.toString();
+    }
+
+    private static String seconds(Double s) {
+        return s == null ? "never" : String.format(Locale.ROOT, "%.0fs", s);
+    }
+
+    private static String fmt4(Double x) {
+        return x == null ? "n/a" : String.format(Locale.ROOT, "%.4f", x);
     }
 
     private static String fmt(Double x) {

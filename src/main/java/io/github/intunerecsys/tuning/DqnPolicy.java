@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * InTune (Nagrecha et al., RecSys 2023) does for its data-ingestion pipeline.
  *
  * <p><b>Each interval.</b> The state is the normalised observation plus the knobs in force ({@link StateEncoder},
- * 11 features); the action is one of the 3 × 3 moves of {@link KnobAction}, masked at the bounds; the reward of the
+ * 11 features); the action is one of the 3 × 3 moves of {@link KnobAction}, masked at the bounds (and, with no traffic
+ * at all, masked from growing the pool: {@link #idle}); the reward of the
  * interval after an action ({@link RewardFunction}) closes the transition (s, a, r, s'), which goes into a bounded
  * replay ring. Then {@code trainSteps} minibatch updates minimise the Huber loss of
  *
@@ -164,6 +165,9 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         double[] state = encoder.raw(o, current, bounds, sloMillis);
         encoder.update(state);
         boolean[] mask = KnobAction.mask(current, bounds);
+        if (idle(o)) {
+            KnobAction.forbidGrowingThePool(mask);
+        }
         if (previousState != null) {
             replay.add(previousState, previousAction, reward, state, mask);
             learn();
@@ -178,6 +182,15 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         lastAction = action;
         decisions++;
         return KnobAction.apply(action, current);
+    }
+
+    /**
+     * No request arrived and none waits: no move can be judged on goodput, and a thread added now would be paid for
+     * without being used, so growing the pool is masked (the agent had done it at zero load, a state pre-training
+     * rarely visits). Shrinking and batch moves stay open; the reward's idle-thread cost teaches the shrinking.
+     */
+    static boolean idle(Observation o) {
+        return !(o.arrivalRate() > 0) && !(o.queueDepth() > 0);
     }
 
     private int choose(double[] state, boolean[] mask) {

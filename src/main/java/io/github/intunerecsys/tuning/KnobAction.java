@@ -45,6 +45,15 @@ final class KnobAction {
         return ok;
     }
 
+    /** Masks out the three moves that add a worker. */
+    static void forbidGrowingThePool(boolean[] mask) {
+        for (int a = 0; a < COUNT; a++) {
+            if (poolDelta(a) > 0) {
+                mask[a] = false;
+            }
+        }
+    }
+
     static String describe(int action) {
         String pool = switch (poolDelta(action)) {
             case -1 -> "pool-1";

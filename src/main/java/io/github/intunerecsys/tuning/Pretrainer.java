@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Offline pre-training of the RL agent against {@link PipelineSimulator}, so a fresh service starts with a sensible
  * policy instead of a random one. Episodes draw a kernel profile (the three of {@link KernelProfile}, each scaled by
- * a random machine speed factor 0.1..1.5), a starting configuration and a sequence of load regimes (a share
- * 0.03..1.15 of the best capacity, held for {@link #DEFAULT_MIN_REGIME}..{@link #DEFAULT_MAX_REGIME} intervals, now
+ * a random machine speed factor 0.1..1.5), a starting configuration and a sequence of load regimes (none, or a
+ * share 0.03..1.15 of the best capacity: {@link #loadShare} held for {@link #DEFAULT_MIN_REGIME}..{@link #DEFAULT_MAX_REGIME} intervals, now
  * and then a ramp), and the agent learns through the same {@link TuningLoop} that runs in production, guard included.
  */
 public final class Pretrainer {
@@ -42,6 +42,18 @@ public final class Pretrainer {
     static double machineSpeed(SplittableRandom random) {
         return Math.exp(Math.log(0.1) + (Math.log(1.5) - Math.log(0.1)) * random.nextDouble());
     }
+
+    /**
+     * A regime's load as a share of capacity: one regime in {@value #IDLE_REGIMES_IN} has no traffic at all (a service
+     * at night; without them the agent met zero load first in production and grew the pool there), the rest
+     * 0.03..1.15 uniformly.
+     */
+    static double loadShare(SplittableRandom random) {
+        return random.nextInt(IDLE_REGIMES_IN) == 0 ? 0 : 0.03 + 1.12 * random.nextDouble();
+    }
+
+    /** One regime in this many is idle. */
+    static final int IDLE_REGIMES_IN = 10;
 
     public DqnPolicy newAgent() {
         return newAgent(seed);
@@ -93,7 +105,7 @@ public final class Pretrainer {
             var loop = new TuningLoop(agent, sim, sim, reward, java.time.InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(null);
             for (int regime = 0; regime < 5 && n < intervals; regime++) {
-                sim.setArrivalRate(sim.capacity() * (0.05 + 0.9 * random.nextDouble()));
+                sim.setArrivalRate(sim.capacity() * loadShare(random));
                 for (int i = 0; i < 60 && n < intervals; i++, n++) {
                     total += loop.step().reward();
                 }
@@ -119,8 +131,8 @@ public final class Pretrainer {
             int left = Math.min(DEFAULT_EPISODE, intervals - done);
             while (left > 0) {
                 int length = Math.min(left, DEFAULT_MIN_REGIME + random.nextInt(DEFAULT_MAX_REGIME - DEFAULT_MIN_REGIME));
-                double from = sim.capacity() * (0.03 + 1.12 * random.nextDouble());
-                double to = random.nextInt(4) == 0 ? sim.capacity() * (0.03 + 1.12 * random.nextDouble()) : from;
+                double from = sim.capacity() * loadShare(random);
+                double to = random.nextInt(4) == 0 ? sim.capacity() * loadShare(random) : from;
                 for (int i = 0; i < length; i++) {
                     sim.setArrivalRate(from + (to - from) * i / length);
                     Decision d = loop.step();

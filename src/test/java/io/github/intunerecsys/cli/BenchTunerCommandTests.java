@@ -35,4 +35,44 @@ class BenchTunerCommandTests {
         assertThatThrownBy(() -> new BenchTunerCommand().run(List.of("--policy", "random"), System.out, System.err))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown policy 'random'");
     }
+
+    @Test
+    void adaptedFromTheFirstIntervalAfterWhichGoodputStaysNearItsSettledLevel() {
+        // Settled level (last third): 100. Intervals 0-2 serve 20, interval 3 onwards 100 except one blip at 7.
+        double[] goodput = {20, 20, 20, 100, 100, 100, 100, 60, 100, 100, 100, 100};
+        double[] arrival = new double[12];
+        java.util.Arrays.fill(arrival, 100);
+        boolean[] breached = new boolean[12];
+        double[] oracle = new double[12];
+        java.util.Arrays.fill(oracle, 200);
+        var a = BenchTunerCommand.adaptation(goodput, arrival, breached, oracle);
+        assertThat(a.index()).isEqualTo(3);
+        assertThat(a.oracleIndex()).isEqualTo(-1);
+    }
+
+    @Test
+    void breachingTheSloOrTwoBlipsInAWindowIsNotAdapted() {
+        boolean[] good = {true, false, true, false, true, true, true, true, true, true};
+        assertThat(BenchTunerCommand.staysFrom(good)).isEqualTo(2);
+        double[] goodput = {100, 100, 100, 100, 100, 100};
+        double[] arrival = {100, 100, 100, 100, 100, 100};
+        boolean[] breached = {true, true, true, false, false, false};
+        double[] oracle = {100, 100, 100, 100, 100, 100};
+        var a = BenchTunerCommand.adaptation(goodput, arrival, breached, oracle);
+        assertThat(a.index()).isEqualTo(3);
+        assertThat(a.oracleIndex()).isZero();
+    }
+
+    @Test
+    void onARampTheTargetFollowsTheOfferedRate() {
+        // The offered rate climbs 10..120 and the policy serves all of it up to its settled capacity of 100.
+        double[] arrival = new double[12];
+        double[] goodput = new double[12];
+        for (int i = 0; i < 12; i++) {
+            arrival[i] = 10 * (i + 1);
+            goodput[i] = Math.min(arrival[i], 100);
+        }
+        var a = BenchTunerCommand.adaptation(goodput, arrival, new boolean[12], goodput.clone());
+        assertThat(a.index()).isZero();
+    }
 }

@@ -75,4 +75,18 @@ class DqnPolicyTests {
         }
         return sb.toString();
     }
+
+    @Test
+    void learnsToGiveBackThreadsThatCostAndAddNothing() {
+        // 100 req/s, all served within the SLO whatever the knobs, CPU 5% of 2 cores: every worker beyond the
+        // first is idle and only costs.
+        var wide = new KnobBounds(1, 4, 1, 4);
+        var pipeline = new FakePipeline(wide, new KnobSetting(4, 1),
+                k -> new Observation(1, 100, 100, 100, 0, 4, 7, 9, 0, 0.05, k.poolSize(), k.batchSize()));
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 11);
+        var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        Predicate<KnobSetting> oneThread = k -> k.poolSize() == 1;
+        intervalsAt(loop, 400, oneThread);
+        assertThat(intervalsAt(loop, 50, oneThread)).isGreaterThanOrEqualTo(45);
+    }
 }

@@ -38,4 +38,18 @@ class KnobActionTests {
             k = next;
         }
     }
+
+    @Test
+    void withoutTrafficTheAgentNeverGrowsThePoolEvenWhenItExploresEveryMove() {
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 3);
+        var idle = new Observation(1, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0.01, 2, 8);
+        KnobSetting k = new KnobSetting(2, 8);
+        for (int i = 0; i < 200; i++) {
+            agent.setExploration(1);
+            KnobSetting next = agent.next(idle, 0.9, k, bounds);
+            assertThat(next.poolSize()).isLessThanOrEqualTo(k.poolSize());
+            k = next;
+        }
+        assertThat(DqnPolicy.idle(FakePipeline.interval(k, 1, 10, 0.2))).isFalse();
+    }
 }

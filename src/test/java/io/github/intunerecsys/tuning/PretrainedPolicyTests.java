@@ -33,4 +33,27 @@ class PretrainedPolicyTests {
         double fixed = goodputOverLast30(new StaticPolicy(new KnobSetting(2, 1)));
         assertThat(rl).isGreaterThan(2 * fixed).isGreaterThan(0.9 * 0.8 * 4186);
     }
+
+    /** Mean pool size over the last 20 of 60 intervals at {@code share} of capacity, starting from 4 workers. */
+    private double poolAtLoad(double share) {
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 1);
+        assertThat(PolicyFile.loadPretrained(agent)).isTrue();
+        var sim = new PipelineSimulator(KernelProfile.ITEMS_45K_F64, 2, bounds, new KnobSetting(4, 1), 50, 1, 7);
+        sim.setArrivalRate(share * sim.capacity());
+        var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        double pool = 0;
+        for (int i = 0; i < 60; i++) {
+            Decision d = loop.step();
+            if (i >= 40) {
+                pool += d.after().poolSize();
+            }
+        }
+        return pool / 20;
+    }
+
+    @Test
+    void pretrainedAgentGivesThreadsBackWithoutTrafficAndAtLowLoad() {
+        assertThat(poolAtLoad(0)).isLessThanOrEqualTo(1.5);
+        assertThat(poolAtLoad(0.1)).isLessThanOrEqualTo(1.5);
+    }
 }
