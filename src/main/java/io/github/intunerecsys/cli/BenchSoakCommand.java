@@ -507,7 +507,15 @@ final class BenchSoakCommand implements Command {
             return PrometheusText.parse(r.body());
         }
 
+        /**
+         * The serving model's version, from the {@code intune.model.version} gauge: actuator is never shed, while
+         * {@code /models} is an API path that answers 503 when the service sheds load (as it should in a soak).
+         */
         long modelVersion() throws IOException, InterruptedException {
+            double gauge = scrape().sum("intune_model_version");
+            if (gauge > 0) {
+                return (long) gauge;
+            }
             HttpResponse<String> r = get("/models");
             return r.statusCode() == 200 ? JSON.readTree(r.body()).get("modelVersion").asLong() : -1;
         }
