@@ -24,6 +24,10 @@ public final class OfflineAgent {
     public static final int DEFAULT_EPISODE = 150;
     /** ε decay per interval while pre-training: from 1 to the floor over about a third of the run. */
     public static final double DEFAULT_EPSILON_DECAY = 0.9996;
+    /** Simulated intervals of the per-build fine-tune: about a second of one core. */
+    public static final int DEFAULT_FINE_TUNE_INTERVALS = 1_000;
+    public static final int DEFAULT_FINE_TUNE_EPISODE = 25;
+    public static final double DEFAULT_FINE_TUNE_EPSILON = 0.3;
 
     /**
      * What pre-training achieved: the agent's mean throughput as a share of each simulated job's best
@@ -41,6 +45,7 @@ public final class OfflineAgent {
             int intervals) {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults().withEpsilonDecay(DEFAULT_EPSILON_DECAY),
                 reward.sloMillis(), seed);
+        agent.setClosedLoop(true);
         var random = new SplittableRandom(seed ^ 0x0FF1_12E5L);
         int done = 0;
         while (done < intervals) {
@@ -64,6 +69,34 @@ public final class OfflineAgent {
         }
         agent.setExploration(agent.settings().epsilonMin());
         return agent;
+    }
+
+    /**
+     * Fine-tunes {@code agent} on a simulator of one build calibrated from {@code costs} (see {@link MeasuredCosts}):
+     * episodes of {@link #DEFAULT_FINE_TUNE_EPISODE} intervals, started at {@code start} (the simulator's best guess,
+     * where the build will begin) half the time and at random knobs otherwise, each opening exploration at
+     * {@link #DEFAULT_FINE_TUNE_EPSILON}, so the agent learns this job's landscape around where it will act. The
+     * closed-loop shift rule is switched on and ε left at the floor.
+     */
+    public static void fineTune(DqnPolicy agent, MeasuredCosts costs, RewardFunction reward, KnobBounds bounds,
+            KnobSetting start, long seed, int intervals) {
+        var random = new SplittableRandom(seed ^ 0xF1_7E70_12EL);
+        agent.setClosedLoop(true);
+        int done = 0;
+        while (done < intervals) {
+            KnobSetting from = random.nextBoolean() ? start
+                    : new KnobSetting(bounds.minPool() + random.nextInt(bounds.maxPool() - bounds.minPool() + 1),
+                            bounds.clampBatch(bounds.minBatch() << random.nextInt(bounds.batchSteps())));
+            var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, random.nextLong());
+            var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
+            agent.onExternalChange(from);
+            agent.setExploration(DEFAULT_FINE_TUNE_EPSILON);
+            for (int i = 0; i < DEFAULT_FINE_TUNE_EPISODE && done < intervals; i++, done++) {
+                loop.step();
+            }
+        }
+        agent.setExploration(agent.settings().epsilonMin());
+        agent.onExternalChange(start);
     }
 
     /**

@@ -24,6 +24,12 @@ final class ShiftDetector {
     private int quiet;
     private long shifts;
     private int selfInflicted;
+    private boolean closedLoop;
+
+    /** Ignore the arrival rate: in a closed loop it follows the throughput the agent itself produces. */
+    void closedLoop(boolean on) {
+        closedLoop = on;
+    }
 
     /**
      * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
@@ -36,7 +42,7 @@ final class ShiftDetector {
         afterExploration = selfInflicted > 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
-            boolean arrivalMoved = Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
+            boolean arrivalMoved = !closedLoop && Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
