@@ -80,7 +80,7 @@ final class BenchOfflineCommand implements Command {
                                      [--factors 64] [--movies 45000] [--seconds 20] [--interval-ms 500]
                                      [--pools 1,2,3,4] [--batches 1,4,16,32,64,128,256]
                                      [--policies rl,hill-climb] [--repeats 1] [--pretrain-intervals 30000]
-                                     [--fine-tune-intervals 1000]
+                                     [--fine-tune-intervals 400]
                                      [--policy-file FILE] [--out FILE] [--seed 42] [--json out.json]
 
                 Runs each offline build on the offline stage pipeline (source -> worker pool -> sink) once per
@@ -105,7 +105,7 @@ final class BenchOfflineCommand implements Command {
                                        simulator calibrated from them, starts from that simulator's best knobs and
                                        tunes from there; all of it inside the timed build. rl-generic: the
                                        pre-trained agent alone, from the default knobs
-                  --fine-tune-intervals N  simulated intervals of rl's per-build fine-tune (default 1000)
+                  --fine-tune-intervals N  simulated intervals of rl's per-build fine-tune (default 400)
                   --pretrain-intervals N  simulated intervals of the RL agent's offline pre-training (default
                                        30000, about 15-30 s); with --policy-file FILE the agent is loaded from FILE
                                        when it exists, else pre-trained and saved there
@@ -445,8 +445,7 @@ final class BenchOfflineCommand implements Command {
         StagePipeline<?, ?> pipeline = build.start(defaults, bounds);
         long t0 = System.nanoTime();
         long deadline = t0 + seconds * 1_000_000_000L;
-        Observations observations = pipeline.observations(reward.sloMillis(), cores);
-        MeasuredCosts costs = MeasuredCosts.measure(pipeline, observations, bounds, cores, MeasuredCosts.DEFAULT_PROBE,
+        MeasuredCosts costs = MeasuredCosts.measure(pipeline, pipeline.observations(reward.sloMillis(), cores), bounds, cores, MeasuredCosts.DEFAULT_PROBE,
                 BenchOfflineCommand::sleep, () -> ended(pipeline) || System.nanoTime() >= deadline);
         KnobSetting start = costs.best(bounds);
         pipeline.apply(start.poolSize(), start.batchSize());
@@ -454,7 +453,9 @@ final class BenchOfflineCommand implements Command {
         OfflineAgent.fineTune(agent, costs, reward, bounds, start, seed, fineTuneIntervals);
         String notes = String.format(Locale.ROOT, "calibrated in %.2f s (%s), warm start %s, fine-tuned %d intervals"
                 + " in %.2f s", costs.seconds(), costs, start, fineTuneIntervals, (System.nanoTime() - t1) / 1e9);
-        return drive(pipeline, observations, agent, reward, t0, deadline, intervalMillis, notes);
+        // Fresh observations: the probes' short intervals would set the peak rate the agent is rewarded against.
+        return drive(pipeline, pipeline.observations(reward.sloMillis(), cores), agent, reward, t0, deadline,
+                intervalMillis, notes);
     }
 
     private static Run drive(StagePipeline<?, ?> pipeline, Observations observations, TuningPolicy policy,

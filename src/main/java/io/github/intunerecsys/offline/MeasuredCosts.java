@@ -38,7 +38,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
     static final int LADDER_STEP = 4;
     static final int BATCHES_PER_PROBE = 3;
     static final int MAX_PROBE_FACTOR = 4;
-    public static final Duration DEFAULT_PROBE = Duration.ofMillis(150);
+    public static final Duration DEFAULT_PROBE = Duration.ofMillis(100);
 
     private final int[] batches;
     private final double[] batchSeconds;
@@ -102,7 +102,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             return Double.NaN;
         }
         knobs.apply(pool, batch);
-        wait.accept(probe.dividedBy(2));
+        wait.accept(probe.dividedBy(4));
         observations.observe(); // the changeover: ranges claimed at the old knobs are still finishing
         double waited = 0;
         Observation o = null;

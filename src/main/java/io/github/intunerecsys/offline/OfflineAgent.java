@@ -24,8 +24,15 @@ public final class OfflineAgent {
     public static final int DEFAULT_EPISODE = 150;
     /** ε decay per interval while pre-training: from 1 to the floor over about a third of the run. */
     public static final double DEFAULT_EPSILON_DECAY = 0.9996;
-    /** Simulated intervals of the per-build fine-tune: about a second of one core. */
-    public static final int DEFAULT_FINE_TUNE_INTERVALS = 1_000;
+    /** Simulated intervals of the per-build fine-tune: a fraction of a second of one core. */
+    public static final int DEFAULT_FINE_TUNE_INTERVALS = 400;
+    /**
+     * σ of the log of an interval's throughput, up to which jobs are simulated (each pre-training job draws its own
+     * from {@link OfflineSimulator#NOISE} to this; the fine-tune uses this): a 2-core machine shared with other
+     * builds showed interval-to-interval swings of this order in bench-offline traces, and an agent trained on a
+     * quiet machine reads such a swing as a reason to move.
+     */
+    public static final double DEFAULT_MAX_NOISE = 0.25;
     public static final int DEFAULT_FINE_TUNE_EPISODE = 25;
     public static final double DEFAULT_FINE_TUNE_EPSILON = 0.3;
 
@@ -53,7 +60,8 @@ public final class OfflineAgent {
             KnobSetting start = random.nextBoolean() ? defaults
                     : new KnobSetting(bounds.minPool() + random.nextInt(bounds.maxPool() - bounds.minPool() + 1),
                             bounds.clampBatch(bounds.minBatch() << random.nextInt(8)));
-            var sim = new OfflineSimulator(profile, reward.cores(), bounds, start, 1, random.nextLong());
+            double noise = OfflineSimulator.NOISE + (DEFAULT_MAX_NOISE - OfflineSimulator.NOISE) * random.nextDouble();
+            var sim = new OfflineSimulator(profile, reward.cores(), bounds, start, 1, noise, random.nextLong());
             var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(start);
             int length = Math.min(DEFAULT_EPISODE, intervals - done);
@@ -87,7 +95,8 @@ public final class OfflineAgent {
             KnobSetting from = random.nextBoolean() ? start
                     : new KnobSetting(bounds.minPool() + random.nextInt(bounds.maxPool() - bounds.minPool() + 1),
                             bounds.clampBatch(bounds.minBatch() << random.nextInt(bounds.batchSteps())));
-            var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, random.nextLong());
+            var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, DEFAULT_MAX_NOISE,
+                    random.nextLong());
             var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(from);
             agent.setExploration(DEFAULT_FINE_TUNE_EPSILON);

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * independent, where only the per-task {@code setup} is saved). The machine lends the build {@code available}
  * cores (fewer than it has when it is shared); workers beyond them share them and lose {@link #OVERSUBSCRIPTION_LOSS}
  * per extra thread to switching. Throughput carries multiplicative noise of {@link #NOISE} (σ of its log), as a
- * shared machine does; the offered rate is the best throughput seen so far, as {@link StageObservations} reports it.
+ * shared machine does; the offered rate is the best throughput seen so far ({@link PeakRate}), as
+ * {@link StageObservations} reports it.
  */
 final class OfflineSimulator implements Knobs, Observations {
 
@@ -78,10 +79,18 @@ final class OfflineSimulator implements Knobs, Observations {
     private Costs profile;
     private int pool;
     private int batch;
-    private double peak;
+    private final double noise;
+    private final PeakRate peak = new PeakRate();
 
     OfflineSimulator(Costs profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
             long seed) {
+        this(profile, cores, bounds, initial, intervalSeconds, NOISE, seed);
+    }
+
+    /** @param noise σ of the log of each interval's throughput */
+    OfflineSimulator(Costs profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
+            double noise, long seed) {
+        this.noise = noise;
         this.profile = profile;
         this.cores = cores;
         this.bounds = bounds;
@@ -112,11 +121,11 @@ final class OfflineSimulator implements Knobs, Observations {
 
     @Override
     public Observation observe() {
-        double tput = profile.throughput(pool, batch) * Math.exp(NOISE * random.nextGaussian());
-        peak = Math.max(peak, tput);
+        double tput = profile.throughput(pool, batch) * Math.exp(noise * random.nextGaussian());
+        double offered = peak.update(tput);
         double latency = profile.batchSeconds(pool, batch) * 1000;
         double cpu = Math.min(1, profile.throughput(pool, batch) * profile.batchSeconds(1, batch) / batch / cores);
-        return new Observation(intervalSeconds, peak, tput, tput, 0, latency, latency * 1.1, latency * 1.2, 0, cpu,
+        return new Observation(intervalSeconds, offered, tput, tput, 0, latency, latency * 1.1, latency * 1.2, 0, cpu,
                 pool, batch);
     }
 
