@@ -101,7 +101,7 @@ final class BenchOfflineCommand implements Command {
                   --movies N           synthetic catalogue size for the content build (default 45000)
                   --policies LIST      rl, rl-generic, hill-climb, gradient (default rl,hill-climb). rl measures
                                        the build's cost curves on its first units (batch ladder 1,4,16,64,256 at
-                                       pool = cores, then pools 1..cores+1), fine-tunes the pre-trained agent on a
+                                       pool = cores, then every other pool size), fine-tunes the pre-trained agent on a
                                        simulator calibrated from them, starts from that simulator's best knobs and
                                        tunes from there; all of it inside the timed build. rl-generic: the
                                        pre-trained agent alone, from the default knobs

@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: each
  *       probe's median batch duration gives the per-batch cost {@code c(b)} under this machine's contention;
- *   <li>pools {@code 1 … cores + 1} other than {@code cores} at the cheapest batch per unit {@code b*}: the median
- *       batch duration there, relative to {@code c(b*)}, gives the slowdown {@code s(p)} of {@code p} workers sharing
- *       the cores the machine lends the build.
+ *   <li>every pool size other than {@code cores} at the cheapest batch per unit {@code b*}: the median batch
+ *       duration there, relative to {@code c(b*)}, gives the slowdown {@code s(p)} of {@code p} workers sharing the
+ *       cores the machine lends the build (on a machine shared with other jobs, more threads than cores may get a
+ *       larger share of it).
  * </ol>
  * A probe lasts at least {@code probe} and at least {@value #BATCHES_PER_PROBE} batch durations (capped at
  * {@value #MAX_PROBE_FACTOR}× {@code probe}); the first interval after a knob change is discarded (ranges claimed at
@@ -82,7 +83,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         for (int i = 1; i < steps; i++) {
             star = cost[i] / batches[i] < cost[star] / batches[star] ? i : star;
         }
-        int maxProbed = Math.min(bounds.maxPool(), cores + 1);
+        int maxProbed = bounds.maxPool();
         int[] pools = new int[maxProbed - bounds.minPool() + 1];
         double[] slowdown = new double[pools.length];
         for (int p = bounds.minPool(); p <= maxProbed; p++) {
