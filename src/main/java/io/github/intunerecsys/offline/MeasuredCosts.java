@@ -18,44 +18,54 @@ import java.util.function.Consumer;
  * <p><b>Probes.</b> The probes process the build's own units (nothing is thrown away, and their time is part of
  * the build's wall time):
  * <ol>
- *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: each
- *       probe's median batch duration gives the per-batch cost {@code c(b)} under this machine's contention;
- *   <li>every pool size other than {@code cores} at the cheapest batch per unit {@code b*}: the median batch
- *       duration there, relative to {@code c(b*)}, gives the slowdown {@code s(p)} of {@code p} workers sharing the
- *       cores the machine lends the build (on a machine shared with other jobs, more threads than cores may get a
- *       larger share of it).
+ *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: the
+ *       rate {@code T(b)} of each, under this machine's current contention;
+ *   <li>every other pool size at the best batch of the ladder {@code b*}, and the reference ({@code cores}, b*)
+ *       once more: the factor {@code F(p) = T(p, b*) / T(cores, b*)} against the mean of the two reference
+ *       measurements (the machine's load drifts; on a machine shared with other jobs more threads than cores may
+ *       get a larger share of it).
  * </ol>
- * A probe lasts at least {@code probe} and at least {@value #BATCHES_PER_PROBE} batch durations (capped at
- * {@value #MAX_PROBE_FACTOR}× {@code probe}); the first interval after a knob change is discarded (ranges claimed at
- * the previous batch size are still finishing).
+ * A probe lasts at least {@code probe} and {@value #BATCHES_PER_PROBE} batches (see {@link #probe}), after one batch
+ * of the previous knobs is waited out; probes of cheap settings (small batches) are short, so the units processed
+ * at the slow end of the ladder are few.
  *
- * <p><b>Model.</b> Batch durations between ladder points are interpolated linearly in log b; pools beyond the last
- * probed one lose {@link OfflineSimulator#OVERSUBSCRIPTION_LOSS} each. With every worker busy,
+ * <p><b>Model.</b> Rates between ladder points are interpolated linearly in log b; pools beyond the last probed one
+ * lose {@link OfflineSimulator#OVERSUBSCRIPTION_LOSS} each:
  *
- * <pre>throughput(p, b) = p · b / (c(b) · s(p))</pre>
+ * <pre>throughput(p, b) = T(b) · F(p)</pre>
+ *
+ * (batching and parallelism taken as separable, which holds while the batch's working set stays in each core's
+ * cache).
  */
 public final class MeasuredCosts implements OfflineSimulator.Costs {
 
     static final int LADDER_STEP = 4;
-    static final int BATCHES_PER_PROBE = 3;
+    static final int BATCHES_PER_PROBE = 4;
     static final int MAX_PROBE_FACTOR = 4;
-    public static final Duration DEFAULT_PROBE = Duration.ofMillis(100);
+    /** Shortest probe; a probe of large batches lasts {@value #BATCHES_PER_PROBE} of them. */
+    public static final Duration DEFAULT_PROBE = Duration.ofMillis(40);
+    static final double MIN_CHANGEOVER_SECONDS = 0.002;
 
     private final int[] batches;
-    private final double[] batchSeconds;
+    private final double[] ladder;
     private final int[] pools;
-    private final double[] slowdown;
+    private final double[] poolFactor;
     private final int referencePool;
     private final double seconds;
 
-    MeasuredCosts(int[] batches, double[] batchSeconds, int[] pools, double[] slowdown, int referencePool,
-            double seconds) {
+    MeasuredCosts(int[] batches, double[] ladder, int[] pools, double[] poolFactor, int referencePool, double seconds) {
         this.batches = batches;
-        this.batchSeconds = batchSeconds;
+        this.ladder = ladder;
         this.pools = pools;
-        this.slowdown = slowdown;
+        this.poolFactor = poolFactor;
         this.referencePool = referencePool;
         this.seconds = seconds;
+    }
+
+    /** One probe: units/s, and the median batch duration (to size the next probe). */
+    private record Probe(double rate, double batchSeconds) {
+
+        static final Probe NONE = new Probe(Double.NaN, Double.NaN);
     }
 
     /**
@@ -73,51 +83,88 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             steps++;
         }
         int[] batches = new int[steps];
-        double[] cost = new double[steps];
+        double[] ladder = new double[steps];
+        double previous = 0;
+        double expected = 0;
         for (int i = 0; i < steps; i++) {
             batches[i] = i == steps - 1 ? bounds.maxBatch() : bounds.minBatch() * pow(LADDER_STEP, i);
-            cost[i] = probe(knobs, observations, pool, batches[i], probe, wait, ended);
+            expected = i == 0 ? 0 : expected * batches[i] / batches[i - 1];
+            Probe p = probe(knobs, observations, pool, batches[i], expected, previous, probe, wait, ended);
+            ladder[i] = p.rate();
+            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+            expected = Double.isNaN(p.batchSeconds()) ? expected : p.batchSeconds();
         }
-        fill(cost);
+        fill(ladder);
         int star = 0;
         for (int i = 1; i < steps; i++) {
-            star = cost[i] / batches[i] < cost[star] / batches[star] ? i : star;
+            star = ladder[i] > ladder[star] ? i : star;
         }
-        int maxProbed = bounds.maxPool();
-        int[] pools = new int[maxProbed - bounds.minPool() + 1];
-        double[] slowdown = new double[pools.length];
-        for (int p = bounds.minPool(); p <= maxProbed; p++) {
-            int i = p - bounds.minPool();
-            pools[i] = p;
-            slowdown[i] = p == pool ? 1
-                    : probe(knobs, observations, p, batches[star], probe, wait, ended) / cost[star];
+        double starSeconds = pool * batches[star] / ladder[star];
+        int[] pools = new int[bounds.maxPool() - bounds.minPool() + 1];
+        double[] rates = new double[pools.length];
+        for (int i = 0; i < pools.length; i++) {
+            pools[i] = bounds.minPool() + i;
+            if (pools[i] == pool) {
+                rates[i] = Double.NaN;
+                continue;
+            }
+            double guess = starSeconds / pool * Math.max(1, pools[i] / (double) pool);
+            Probe p = probe(knobs, observations, pools[i], batches[star], guess, previous, probe, wait, ended);
+            rates[i] = p.rate();
+            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
         }
-        fill(slowdown);
-        return new MeasuredCosts(batches, cost, pools, slowdown, pool, (System.nanoTime() - t0) / 1e9);
+        // The reference again, now: the machine's load drifts, and the pool factors compare pools at one moment.
+        Probe again = probe(knobs, observations, pool, batches[star], starSeconds / pool, previous, probe, wait,
+                ended);
+        double reference = Double.isNaN(again.rate()) ? ladder[star] : (ladder[star] + again.rate()) / 2;
+        double[] factor = new double[pools.length];
+        for (int i = 0; i < pools.length; i++) {
+            factor[i] = pools[i] == pool ? 1 : rates[i] / reference;
+        }
+        fill(factor);
+        return new MeasuredCosts(batches, ladder, pools, factor, pool, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Median batch duration in seconds at these knobs; NaN when the build ended first. */
-    private static double probe(Knobs knobs, Observations observations, int pool, int batch, Duration probe,
-            Consumer<Duration> wait, BooleanSupplier ended) {
+    /**
+     * Units/s at these knobs, NaN when the build ended first: waits out one batch of the previous knobs (ranges
+     * claimed before the change), then at least {@code minimum} and {@value #BATCHES_PER_PROBE} batches of the
+     * expected duration, and longer (up to {@value #MAX_PROBE_FACTOR}× that) when the batches turn out longer than
+     * expected. The rate is units written over the probe's time — not batch durations, whose median would miss the
+     * time a worker waits for a core on a shared machine.
+     */
+    private static Probe probe(Knobs knobs, Observations observations, int pool, int batch, double expected,
+            double previous, Duration minimum, Consumer<Duration> wait, BooleanSupplier ended) {
         if (ended.getAsBoolean()) {
-            return Double.NaN;
+            return Probe.NONE;
         }
         knobs.apply(pool, batch);
-        wait.accept(probe.dividedBy(4));
-        observations.observe(); // the changeover: ranges claimed at the old knobs are still finishing
-        double waited = 0;
-        Observation o = null;
-        long limit = probe.toNanos() * MAX_PROBE_FACTOR;
-        while (!ended.getAsBoolean()) {
-            wait.accept(probe);
-            waited += probe.toNanos();
-            o = observations.observe();
-            double p50 = o.p50Millis() * 1e6;
-            if (Double.isFinite(p50) && waited >= BATCHES_PER_PROBE * p50 || waited >= limit) {
-                break;
-            }
+        wait.accept(seconds(Math.max(previous, MIN_CHANGEOVER_SECONDS)));
+        observations.observe();
+        double target = Math.max(minimum.toNanos() / 1e9, BATCHES_PER_PROBE * expected);
+        wait.accept(seconds(target));
+        if (ended.getAsBoolean()) {
+            return Probe.NONE;
         }
-        return o == null || !Double.isFinite(o.p50Millis()) ? Double.NaN : o.p50Millis() / 1000;
+        Observation o = observations.observe();
+        double units = o.throughput() * o.intervalSeconds();
+        double time = o.intervalSeconds();
+        double p50 = o.p50Millis() / 1000;
+        double needed = Math.min(MAX_PROBE_FACTOR * target, BATCHES_PER_PROBE * p50);
+        if (Double.isNaN(p50) || needed > target) {
+            wait.accept(seconds(Double.isNaN(p50) ? target : needed - target));
+            if (ended.getAsBoolean()) {
+                return Probe.NONE;
+            }
+            Observation more = observations.observe();
+            units += more.throughput() * more.intervalSeconds();
+            time += more.intervalSeconds();
+            p50 = Double.isFinite(more.p50Millis()) ? more.p50Millis() / 1000 : p50;
+        }
+        return units > 0 ? new Probe(units / time, p50) : Probe.NONE;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
     }
 
     /** Missing values (NaN) take the nearest measured neighbour's; all missing means "no difference" (1). */
@@ -144,38 +191,36 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         return x;
     }
 
-    /** Seconds of one batch of {@code batch} units with {@code pool} workers. */
+    /** Seconds of one batch of {@code batch} units with {@code pool} workers, all busy. */
     @Override
     public double batchSeconds(int pool, int batch) {
-        return ladder(batch) * poolSlowdown(pool);
+        return pool * batch / throughput(pool, batch);
     }
 
     @Override
     public double throughput(int pool, int batch) {
-        return pool * batch / batchSeconds(pool, batch);
+        return ladder(batch) * poolFactor(pool);
     }
 
     private double ladder(int batch) {
         if (batch <= batches[0]) {
-            return batchSeconds[0] * batch / batches[0];
+            return ladder[0];
         }
         for (int i = 1; i < batches.length; i++) {
             if (batch <= batches[i]) {
                 double x = Math.log((double) batch / batches[i - 1]) / Math.log((double) batches[i] / batches[i - 1]);
-                return batchSeconds[i - 1] + x * (batchSeconds[i] - batchSeconds[i - 1]);
+                return ladder[i - 1] + x * (ladder[i] - ladder[i - 1]);
             }
         }
-        int last = batches.length - 1;
-        return batchSeconds[last] * batch / batches[last];
+        return ladder[batches.length - 1];
     }
 
-    private double poolSlowdown(int pool) {
+    private double poolFactor(int pool) {
         int last = pools.length - 1;
         if (pool <= pools[last]) {
-            return slowdown[Math.max(0, pool - pools[0])];
+            return poolFactor[Math.max(0, pool - pools[0])];
         }
-        double loss = Math.pow(1 - OfflineSimulator.OVERSUBSCRIPTION_LOSS, pool - pools[last]);
-        return slowdown[last] * pool / pools[last] / loss;
+        return poolFactor[last] * Math.pow(1 - OfflineSimulator.OVERSUBSCRIPTION_LOSS, pool - pools[last]);
     }
 
     /** The knobs of the highest modelled throughput, batches on the doubling ladder. */
@@ -203,16 +248,16 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         return referencePool;
     }
 
-    /** The measured curves, e.g. {@code "batch ms at pool 2: 1=0.81 4=2.10 ...; slowdown by pool: 1=0.55 ..."}. */
+    /** The measured curves, e.g. {@code "units/s at pool 2 by batch: 1=1.2e3 4=2.1e3 ...; by pool: 1=0.55 ..."}. */
     @Override
     public String toString() {
-        var s = new StringBuilder("batch ms at pool " + referencePool + ":");
+        var s = new StringBuilder("units/s at pool " + referencePool + " by batch:");
         for (int i = 0; i < batches.length; i++) {
-            s.append(String.format(Locale.ROOT, " %d=%.3g", batches[i], batchSeconds[i] * 1000));
+            s.append(String.format(Locale.ROOT, " %d=%.3g", batches[i], ladder[i]));
         }
-        s.append("; slowdown by pool:");
+        s.append("; relative, by pool:");
         for (int i = 0; i < pools.length; i++) {
-            s.append(String.format(Locale.ROOT, " %d=%.3g", pools[i], slowdown[i]));
+            s.append(String.format(Locale.ROOT, " %d=%.3g", pools[i], poolFactor[i]));
         }
         return s.toString();
     }

@@ -13,14 +13,14 @@ class MeasuredCostsTests {
     private static final KnobBounds BOUNDS = new KnobBounds(1, 4, 1, 256);
 
     private static MeasuredCosts calibrate(OfflineSimulator.Profile profile) {
-        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 7);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
         return MeasuredCosts.measure(sim, sim, BOUNDS, 2, Duration.ofMillis(100), d -> { }, () -> false);
     }
 
     @Test
     void probesOfABatchingKernelFindItsBestKnobs() {
         var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
-        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 7);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
 
         MeasuredCosts costs = calibrate(profile);
         KnobSetting best = costs.best(BOUNDS);
@@ -47,7 +47,7 @@ class MeasuredCostsTests {
     @Test
     void aBuildThatEndsDuringTheProbesStillGivesACompleteModel() {
         var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
-        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 7);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
         int[] calls = {0};
 
         MeasuredCosts costs = MeasuredCosts.measure(sim, sim, BOUNDS, 2, Duration.ofMillis(100), d -> { },
