@@ -18,23 +18,23 @@ import java.util.function.Consumer;
  * <p><b>Probes.</b> The probes process the build's own units (nothing is thrown away, and their time is part of
  * the build's wall time):
  * <ol>
- *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: the
- *       rate {@code T(b)} of each, under this machine's current contention;
- *   <li>every other pool size at the best batch of the ladder {@code b*}, and the reference ({@code cores}, b*)
- *       once more: the factor {@code F(p) = T(p, b*) / T(cores, b*)} against the mean of the two reference
- *       measurements (the machine's load drifts; on a machine shared with other jobs more threads than cores may
- *       get a larger share of it).
+ *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: for
+ *       each, the units per busy core-second {@code E(b)} (units written over the process CPU time) — what the batch
+ *       size buys, nearly independent of how much of a shared machine the build got during that probe;
+ *   <li>every other pool size at the best batch of the ladder {@code b*}: the cores busy {@code C(p)} (process CPU
+ *       seconds per second; on a machine shared with other jobs, more threads than cores may get a larger share).
+ *       {@code C(cores)} is the mean over the ladder's probes and one more probe at b*, next in time to the others.
  * </ol>
  * A probe lasts at least {@code probe} and {@value #BATCHES_PER_PROBE} batches (see {@link #probe}), after one batch
  * of the previous knobs is waited out; probes of cheap settings (small batches) are short, so the units processed
  * at the slow end of the ladder are few.
  *
- * <p><b>Model.</b> Rates between ladder points are interpolated linearly in log b; pools beyond the last probed one
- * lose {@link OfflineSimulator#OVERSUBSCRIPTION_LOSS} each:
+ * <p><b>Model.</b> {@code E} is interpolated linearly in log b between ladder points; pools beyond the last probed
+ * one lose {@link OfflineSimulator#OVERSUBSCRIPTION_LOSS} each:
  *
- * <pre>throughput(p, b) = T(b) · F(p)</pre>
+ * <pre>throughput(p, b) = E(b) · C(p)</pre>
  *
- * (batching and parallelism taken as separable, which holds while the batch's working set stays in each core's
+ * (batching and parallelism taken as separable, which holds while a batch's working set stays in each core's
  * cache).
  */
 public final class MeasuredCosts implements OfflineSimulator.Costs {
@@ -62,10 +62,18 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         this.seconds = seconds;
     }
 
-    /** One probe: units/s, and the median batch duration (to size the next probe). */
-    private record Probe(double rate, double batchSeconds) {
+    /**
+     * One probe: units/s, cores busy (process CPU seconds per second; NaN when the platform does not say), and the
+     * median batch duration (to size the next probe).
+     */
+    private record Probe(double rate, double busy, double batchSeconds) {
 
-        static final Probe NONE = new Probe(Double.NaN, Double.NaN);
+        static final Probe NONE = new Probe(Double.NaN, Double.NaN, Double.NaN);
+
+        /** Units per second of one busy core: what the batch size buys, whatever share of the machine the build had. */
+        double perCore() {
+            return busy > 0 ? rate / busy : rate;
+        }
     }
 
     /**
@@ -83,46 +91,49 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             steps++;
         }
         int[] batches = new int[steps];
-        double[] ladder = new double[steps];
+        double[] perCore = new double[steps];
+        double busySum = 0;
+        int busyCount = 0;
         double previous = 0;
         double expected = 0;
         for (int i = 0; i < steps; i++) {
             batches[i] = i == steps - 1 ? bounds.maxBatch() : bounds.minBatch() * pow(LADDER_STEP, i);
             expected = i == 0 ? 0 : expected * batches[i] / batches[i - 1];
-            Probe p = probe(knobs, observations, pool, batches[i], expected, previous, probe, wait, ended);
-            ladder[i] = p.rate();
+            Probe p = probe(knobs, observations, cores, pool, batches[i], expected, previous, probe, wait, ended);
+            perCore[i] = p.perCore();
+            busySum += p.busy() > 0 ? p.busy() : 0;
+            busyCount += p.busy() > 0 ? 1 : 0;
             previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
             expected = Double.isNaN(p.batchSeconds()) ? expected : p.batchSeconds();
         }
-        fill(ladder);
+        fill(perCore);
         int star = 0;
         for (int i = 1; i < steps; i++) {
-            star = ladder[i] > ladder[star] ? i : star;
+            star = perCore[i] > perCore[star] ? i : star;
         }
-        double starSeconds = pool * batches[star] / ladder[star];
+        double starSeconds = batches[star] / perCore[star];
         int[] pools = new int[bounds.maxPool() - bounds.minPool() + 1];
-        double[] rates = new double[pools.length];
+        double[] busy = new double[pools.length];
         for (int i = 0; i < pools.length; i++) {
             pools[i] = bounds.minPool() + i;
             if (pools[i] == pool) {
-                rates[i] = Double.NaN;
+                busy[i] = Double.NaN;
                 continue;
             }
-            double guess = starSeconds / pool * Math.max(1, pools[i] / (double) pool);
-            Probe p = probe(knobs, observations, pools[i], batches[star], guess, previous, probe, wait, ended);
-            rates[i] = p.rate();
+            double guess = starSeconds * Math.max(1, pools[i] / (double) cores);
+            Probe p = probe(knobs, observations, cores, pools[i], batches[star], guess, previous, probe, wait, ended);
+            // Without CPU figures, the rate relative to one core's at b* stands for the cores busy.
+            busy[i] = p.busy() > 0 ? p.busy() : p.rate() / perCore[star];
             previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
         }
-        // The reference again, now: the machine's load drifts, and the pool factors compare pools at one moment.
-        Probe again = probe(knobs, observations, pool, batches[star], starSeconds / pool, previous, probe, wait,
-                ended);
-        double reference = Double.isNaN(again.rate()) ? ladder[star] : (ladder[star] + again.rate()) / 2;
-        double[] factor = new double[pools.length];
-        for (int i = 0; i < pools.length; i++) {
-            factor[i] = pools[i] == pool ? 1 : rates[i] / reference;
-        }
-        fill(factor);
-        return new MeasuredCosts(batches, ladder, pools, factor, pool, (System.nanoTime() - t0) / 1e9);
+        // The reference pool's share is the mean over all its probes (the ladder's and one more now, next to the
+        // other pools' in time): the machine's load drifts.
+        Probe again = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait, ended);
+        busySum += again.busy() > 0 ? again.busy() : 0;
+        busyCount += again.busy() > 0 ? 1 : 0;
+        busy[pool - pools[0]] = busyCount > 0 ? busySum / busyCount : Double.NaN;
+        fill(busy);
+        return new MeasuredCosts(batches, perCore, pools, busy, pool, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -132,7 +143,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
      * expected. The rate is units written over the probe's time — not batch durations, whose median would miss the
      * time a worker waits for a core on a shared machine.
      */
-    private static Probe probe(Knobs knobs, Observations observations, int pool, int batch, double expected,
+    private static Probe probe(Knobs knobs, Observations observations, int cores, int pool, int batch, double expected,
             double previous, Duration minimum, Consumer<Duration> wait, BooleanSupplier ended) {
         if (ended.getAsBoolean()) {
             return Probe.NONE;
@@ -148,6 +159,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         Observation o = observations.observe();
         double units = o.throughput() * o.intervalSeconds();
         double time = o.intervalSeconds();
+        double cpu = o.cpuUsage() * cores * o.intervalSeconds();
         double p50 = o.p50Millis() / 1000;
         double needed = Math.min(MAX_PROBE_FACTOR * target, BATCHES_PER_PROBE * p50);
         if (Double.isNaN(p50) || needed > target) {
@@ -158,9 +170,10 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             Observation more = observations.observe();
             units += more.throughput() * more.intervalSeconds();
             time += more.intervalSeconds();
+            cpu += more.cpuUsage() * cores * more.intervalSeconds();
             p50 = Double.isFinite(more.p50Millis()) ? more.p50Millis() / 1000 : p50;
         }
-        return units > 0 ? new Probe(units / time, p50) : Probe.NONE;
+        return units > 0 ? new Probe(units / time, Double.isFinite(cpu) ? cpu / time : Double.NaN, p50) : Probe.NONE;
     }
 
     private static Duration seconds(double s) {
@@ -248,14 +261,14 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         return referencePool;
     }
 
-    /** The measured curves, e.g. {@code "units/s at pool 2 by batch: 1=1.2e3 4=2.1e3 ...; by pool: 1=0.55 ..."}. */
+    /** The measured curves, e.g. {@code "units per core-second by batch: 1=610 4=1.05e+03 ...; cores busy by pool: 1=0.95 ..."}. */
     @Override
     public String toString() {
-        var s = new StringBuilder("units/s at pool " + referencePool + " by batch:");
+        var s = new StringBuilder("units per core-second by batch:");
         for (int i = 0; i < batches.length; i++) {
             s.append(String.format(Locale.ROOT, " %d=%.3g", batches[i], ladder[i]));
         }
-        s.append("; relative, by pool:");
+        s.append("; cores busy by pool:");
         for (int i = 0; i < pools.length; i++) {
             s.append(String.format(Locale.ROOT, " %d=%.3g", pools[i], poolFactor[i]));
         }
