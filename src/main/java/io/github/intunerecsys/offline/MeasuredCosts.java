@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  *   <li>every other pool size at the best batch of the ladder {@code b*}: the cores busy {@code C(p)} (process CPU
  *       seconds per second; on a machine shared with other jobs, more threads than cores may get a larger share).
  *       {@code C(cores)} is the mean over the ladder's probes and one more probe at b*, next in time to the others.
+ *       Then {@code C(p) ≤ p} and {@code C(p + 1) ≥ C(p) · (1 − loss)} are enforced: a probe that says otherwise
+ *       caught a burst of another job.
  * </ol>
  * A probe lasts at least {@code probe} and {@value #BATCHES_PER_PROBE} batches (see {@link #probe}), after one batch
  * of the previous knobs is waited out; probes of cheap settings (small batches) are short, so the units processed
@@ -133,6 +135,12 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         busyCount += again.busy() > 0 ? 1 : 0;
         busy[pool - pools[0]] = busyCount > 0 ? busySum / busyCount : Double.NaN;
         fill(busy);
+        // What is physically possible: p workers keep at most p cores busy, and one worker more does not get less
+        // CPU than p had (short of the switching loss) — a probe that says otherwise caught a burst of another job.
+        for (int i = 0; i < busy.length; i++) {
+            busy[i] = Math.min(busy[i], pools[i]);
+            busy[i] = i == 0 ? busy[i] : Math.max(busy[i], busy[i - 1] * (1 - OfflineSimulator.OVERSUBSCRIPTION_LOSS));
+        }
         return new MeasuredCosts(batches, perCore, pools, busy, pool, (System.nanoTime() - t0) / 1e9);
     }
 

@@ -56,4 +56,23 @@ class MeasuredCostsTests {
         assertThat(costs.best(BOUNDS)).isNotNull();
         assertThat(costs.throughput(4, 256)).isPositive().isFinite();
     }
+
+    @Test
+    void aProbeCaughtInAnotherJobsBurstDoesNotMakeMoreWorkersLookSlower() {
+        var profile = new OfflineSimulator.Profile(2_000, 1, 4, 1e-5, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        // Another job takes the machine while pool 3 is probed: the build gets a fifth of a core.
+        io.github.intunerecsys.tuning.Observations bursty = () -> {
+            var o = sim.observe();
+            return sim.poolSize() != 3 ? o : new io.github.intunerecsys.tuning.Observation(o.intervalSeconds(),
+                    o.arrivalRate(), o.throughput() / 10, o.goodput() / 10, 0, o.p50Millis(), o.p95Millis(),
+                    o.p99Millis(), 0, o.cpuUsage() / 10, o.poolSize(), o.batchSize());
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, bursty, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.throughput(3, 1)).isGreaterThan(0.9 * costs.throughput(2, 1));
+        assertThat(costs.best(BOUNDS).poolSize()).isGreaterThanOrEqualTo(2);
+    }
 }
