@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * {@link OfflineSimulator} — random jobs (per-unit speed, batching gain 1..6× peaking at batch 4..128, per-task
  * overhead, 50..100 % of the cores available), each an episode of {@link #DEFAULT_EPISODE} intervals started from
  * the default knobs half the time — through the same {@link TuningLoop}, then keeps learning online in the build.
- * Pre-training {@link #DEFAULT_INTERVALS} intervals takes a few seconds.
+ * Pre-training {@link #DEFAULT_INTERVALS} intervals takes 20-40 s on a shared 2-core machine, once (save it with
+ * {@code PolicyFile}). Per build, {@link #fineTune} adapts it in a fraction of a second to that build's
+ * {@link MeasuredCosts}. The agent runs with the closed-loop shift rule ({@link DqnPolicy#setClosedLoop}).
  */
 public final class OfflineAgent {
 

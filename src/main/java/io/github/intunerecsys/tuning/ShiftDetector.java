@@ -6,7 +6,8 @@ package io.github.intunerecsys.tuning;
  * around its EMA, p99 exceeds {@link #DEFAULT_P99_FACTOR}× its EMA (and the SLO), or the reward falls more than
  * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only after a greedy action, since an exploratory one
  * is expected to cost. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
- * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals.
+ * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline
+ * build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a signal.
  */
 final class ShiftDetector {
 
