@@ -5,6 +5,7 @@ import io.github.intunerecsys.catalog.Dataset;
 import io.github.intunerecsys.catalog.Datasets;
 import io.github.intunerecsys.catalog.LoadOptions;
 import io.github.intunerecsys.catalog.RatingMatrix;
+import io.github.intunerecsys.offline.MeasuredCosts;
 import io.github.intunerecsys.offline.OfflineAgent;
 import io.github.intunerecsys.offline.OfflineSink;
 import io.github.intunerecsys.offline.StagePipeline;
@@ -21,6 +22,7 @@ import io.github.intunerecsys.tuning.GradientPolicy;
 import io.github.intunerecsys.tuning.HillClimbPolicy;
 import io.github.intunerecsys.tuning.KnobBounds;
 import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.Observations;
 import io.github.intunerecsys.tuning.PolicyFile;
 import io.github.intunerecsys.tuning.RewardFunction;
 import io.github.intunerecsys.tuning.StaticPolicy;
@@ -57,6 +59,9 @@ final class BenchOfflineCommand implements Command {
     static final int DEFAULT_SECONDS = 20;
     static final int DEFAULT_INTERVAL_MILLIS = 500;
     static final List<Integer> DEFAULT_BATCHES = List.of(1, 4, 16, 32, 64, 128, 256);
+    /** The first decisions come faster: a build has no SLO to protect, and its start is where knobs matter most. */
+    static final int DEFAULT_FIRST_INTERVAL_MILLIS = 250;
+    static final int DEFAULT_FIRST_INTERVALS = 8;
 
     @Override
     public String name() {
@@ -75,6 +80,7 @@ final class BenchOfflineCommand implements Command {
                                      [--factors 64] [--movies 45000] [--seconds 20] [--interval-ms 500]
                                      [--pools 1,2,3,4] [--batches 1,4,16,32,64,128,256]
                                      [--policies rl,hill-climb] [--repeats 1] [--pretrain-intervals 30000]
+                                     [--fine-tune-intervals 400]
                                      [--policy-file FILE] [--out FILE] [--seed 42] [--json out.json]
 
                 Runs each offline build on the offline stage pipeline (source -> worker pool -> sink) once per
@@ -93,7 +99,13 @@ final class BenchOfflineCommand implements Command {
                                        catalogue's items). The model is randomly initialised (Gaussian): scoring
                                        cost, not its values, is what is measured
                   --movies N           synthetic catalogue size for the content build (default 45000)
-                  --policies LIST      rl, hill-climb, gradient (default rl,hill-climb)
+                  --policies LIST      rl, rl-generic, hill-climb, gradient (default rl,hill-climb). rl measures
+                                       the build's cost curves on its first units (batch ladder 1,4,16,64,256 at
+                                       pool = cores, then every other pool size), fine-tunes the pre-trained agent on a
+                                       simulator calibrated from them, starts from that simulator's best knobs and
+                                       tunes from there; all of it inside the timed build. rl-generic: the
+                                       pre-trained agent alone, from the default knobs
+                  --fine-tune-intervals N  simulated intervals of rl's per-build fine-tune (default 400)
                   --pretrain-intervals N  simulated intervals of the RL agent's offline pre-training (default
                                        30000, about 15-30 s); with --policy-file FILE the agent is loaded from FILE
                                        when it exists, else pre-trained and saved there
@@ -103,7 +115,7 @@ final class BenchOfflineCommand implements Command {
 
     /** One run's outcome. */
     record Run(String config, double unitsPerSecond, long units, double seconds, boolean complete,
-            String finalKnobs, List<Step> trace) {
+            String finalKnobs, String notes, List<Step> trace) {
     }
 
     /** One tuning interval of a run. */
@@ -114,7 +126,7 @@ final class BenchOfflineCommand implements Command {
     }
 
     record PolicyResult(String policy, double unitsPerSecond, double overDefault, double overBestStatic,
-            double[] runs, String finalKnobs, List<Step> trace) {
+            double[] runs, String finalKnobs, String notes, List<Step> trace) {
     }
 
     record JobReport(String job, String describe, int units, StaticResult defaults, StaticResult bestStatic,
@@ -140,7 +152,7 @@ final class BenchOfflineCommand implements Command {
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of(), Set.of("job", "data", "users", "items", "factors", "movies",
                 "seconds", "interval-ms", "pools", "batches", "policies", "repeats", "pretrain-intervals",
-                "policy-file", "out", "seed", "json"), Set.of());
+                "fine-tune-intervals", "policy-file", "out", "seed", "json"), Set.of());
         String job = args.string("job", "all");
         if (!Set.of("top-n", "content", "all").contains(job)) {
             throw new UsageException("bench-offline: unknown --job '" + job + "' (top-n, content, all)");
@@ -155,8 +167,9 @@ final class BenchOfflineCommand implements Command {
         List<Integer> batches = intList(args.string("batches", null), DEFAULT_BATCHES);
         List<String> policies = List.of(args.string("policies", "rl,hill-climb").split(","));
         for (String p : policies) {
-            if (!Set.of("rl", "hill-climb", "gradient").contains(p)) {
-                throw new UsageException("bench-offline: unknown policy '" + p + "' (rl, hill-climb, gradient)");
+            if (!Set.of("rl", "rl-generic", "hill-climb", "gradient").contains(p)) {
+                throw new UsageException("bench-offline: unknown policy '" + p
+                        + "' (rl, rl-generic, hill-climb, gradient)");
             }
         }
         KnobSetting defaults = new KnobSetting(cores, 1);
@@ -186,14 +199,16 @@ final class BenchOfflineCommand implements Command {
         }
 
         Map<String, Object> rlInfo = new LinkedHashMap<>();
-        Supplier<DqnPolicy> rl = policies.contains("rl")
+        int fineTuneIntervals = args.intValue("fine-tune-intervals", OfflineAgent.DEFAULT_FINE_TUNE_INTERVALS, 0,
+                1_000_000);
+        Supplier<DqnPolicy> rl = policies.contains("rl") || policies.contains("rl-generic")
                 ? rlAgent(args, reward, bounds, defaults, seed, rlInfo, err) : null;
 
         List<JobReport> reports = new ArrayList<>();
         try {
             for (Build build : builds) {
                 reports.add(bench(build, bounds, defaults, reward, cores, pools, batches, policies, rl, seconds,
-                        intervalMillis, repeats, err));
+                        intervalMillis, repeats, fineTuneIntervals, seed, err));
             }
         } finally {
             if (tempOut != null) {
@@ -324,13 +339,15 @@ final class BenchOfflineCommand implements Command {
         return () -> {
             var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), reward.sloMillis(), seed);
             PolicyFile.load(agent, from);
+            agent.setClosedLoop(true);
             return agent;
         };
     }
 
     private static JobReport bench(Build build, KnobBounds bounds, KnobSetting defaults, RewardFunction reward,
             int cores, List<Integer> pools, List<Integer> batches, List<String> policies, Supplier<DqnPolicy> rl,
-            int seconds, int intervalMillis, int repeats, PrintStream err) throws Exception {
+            int seconds, int intervalMillis, int repeats, int fineTuneIntervals, long seed, PrintStream err)
+            throws Exception {
         long t0 = System.nanoTime();
         err.println("bench-offline: " + build.name() + ": " + build.describe());
         // JIT warm-up at both ends of the batch range.
@@ -355,12 +372,18 @@ final class BenchOfflineCommand implements Command {
             record(staticRuns, defaults, r, repeats, run(build, defaults, new StaticPolicy(defaults), bounds, reward,
                     cores, seconds, intervalMillis), err, build);
             for (String p : policies) {
-                TuningPolicy policy = switch (p) {
-                    case "rl" -> rl.get();
-                    case "hill-climb" -> new HillClimbPolicy(reward);
-                    default -> new GradientPolicy(cores);
-                };
-                Run run = run(build, defaults, policy, bounds, reward, cores, seconds, intervalMillis);
+                Run run;
+                if (p.equals("rl")) {
+                    run = runCalibrated(build, defaults, rl.get(), bounds, reward, cores, seconds, intervalMillis,
+                            fineTuneIntervals, seed + r);
+                } else {
+                    TuningPolicy policy = switch (p) {
+                        case "rl-generic" -> rl.get();
+                        case "hill-climb" -> new HillClimbPolicy(reward);
+                        default -> new GradientPolicy(cores);
+                    };
+                    run = run(build, defaults, policy, bounds, reward, cores, seconds, intervalMillis);
+                }
                 policyRuns.computeIfAbsent(p, k -> new double[repeats])[r] = run.unitsPerSecond();
                 lastPolicyRun.put(p, run);
                 err.printf(Locale.ROOT, "bench-offline: %s %s: %.0f units/s, ends at %s%n", build.name(), p,
@@ -384,7 +407,7 @@ final class BenchOfflineCommand implements Command {
             double u = median(runs);
             Run last = lastPolicyRun.get(p);
             results.add(new PolicyResult(p, round(u), round(u / def.unitsPerSecond()), round(u / best.unitsPerSecond()),
-                    runs, last.finalKnobs(), last.trace()));
+                    runs, last.finalKnobs(), last.notes(), last.trace()));
         });
         err.printf(Locale.ROOT, "bench-offline: %s: default %.0f units/s, best static %.0f (pool %d, batch %d)%n",
                 build.name(), def.unitsPerSecond(), best.unitsPerSecond(), best.pool(), best.batch());
@@ -406,13 +429,43 @@ final class BenchOfflineCommand implements Command {
     static Run run(Build build, KnobSetting start, TuningPolicy policy, KnobBounds bounds, RewardFunction reward,
             int cores, int seconds, int intervalMillis) throws IOException, InterruptedException {
         StagePipeline<?, ?> pipeline = build.start(start, bounds);
-        var loop = new TuningLoop(policy, pipeline, pipeline.observations(reward.sloMillis(), cores), reward,
-                InstantSource.system(), TunerMetrics.NONE, 1);
+        long t0 = System.nanoTime();
+        return drive(pipeline, pipeline.observations(reward.sloMillis(), cores), policy, reward, t0,
+                t0 + seconds * 1_000_000_000L, intervalMillis, null);
+    }
+
+    /**
+     * The RL agent's build: starts at the default knobs, measures this build's cost curves on its first units
+     * ({@link MeasuredCosts}), fine-tunes the agent on a simulator calibrated from them while the build runs at the
+     * simulator's best guess, then lets the agent tune the rest of the build. All of it counts in the build's time.
+     */
+    static Run runCalibrated(Build build, KnobSetting defaults, DqnPolicy agent, KnobBounds bounds,
+            RewardFunction reward, int cores, int seconds, int intervalMillis, int fineTuneIntervals, long seed)
+            throws IOException, InterruptedException {
+        StagePipeline<?, ?> pipeline = build.start(defaults, bounds);
         long t0 = System.nanoTime();
         long deadline = t0 + seconds * 1_000_000_000L;
+        MeasuredCosts costs = MeasuredCosts.measure(pipeline, pipeline.observations(reward.sloMillis(), cores), bounds, cores, MeasuredCosts.DEFAULT_PROBE,
+                BenchOfflineCommand::sleep, () -> ended(pipeline) || System.nanoTime() >= deadline);
+        KnobSetting start = costs.best(bounds);
+        pipeline.apply(start.poolSize(), start.batchSize());
+        long t1 = System.nanoTime();
+        OfflineAgent.fineTune(agent, costs, reward, bounds, start, seed, fineTuneIntervals);
+        String notes = String.format(Locale.ROOT, "calibrated in %.2f s (%s), warm start %s, fine-tuned %d intervals"
+                + " in %.2f s", costs.seconds(), costs, start, fineTuneIntervals, (System.nanoTime() - t1) / 1e9);
+        // Fresh observations: the probes' short intervals would set the peak rate the agent is rewarded against.
+        return drive(pipeline, pipeline.observations(reward.sloMillis(), cores), agent, reward, t0, deadline,
+                intervalMillis, notes);
+    }
+
+    private static Run drive(StagePipeline<?, ?> pipeline, Observations observations, TuningPolicy policy,
+            RewardFunction reward, long t0, long deadline, int intervalMillis, String notes)
+            throws InterruptedException {
+        var loop = new TuningLoop(policy, pipeline, observations, reward, InstantSource.system(), TunerMetrics.NONE, 1);
         List<Step> trace = new ArrayList<>();
+        Duration first = Duration.ofMillis(Math.min(intervalMillis, DEFAULT_FIRST_INTERVAL_MILLIS));
         Duration interval = Duration.ofMillis(intervalMillis);
-        while (!pipeline.awaitDone(interval)) {
+        while (!pipeline.awaitDone(trace.size() < DEFAULT_FIRST_INTERVALS ? first : interval)) {
             if (System.nanoTime() >= deadline) {
                 pipeline.stop();
                 continue;
@@ -423,8 +476,26 @@ final class BenchOfflineCommand implements Command {
                     round(o.throughput()), round(d.reward()), d.policy()));
         }
         StagePipeline.Result result = pipeline.join();
+        // Time from the start, calibration included (the pipeline's own clock starts with it too).
         return new Run(policy.name(), result.unitsPerSecond(), result.written(), result.seconds(), result.complete(),
-                loop.current().toString(), trace);
+                loop.current().toString(), notes, trace);
+    }
+
+    private static boolean ended(StagePipeline<?, ?> pipeline) {
+        try {
+            return pipeline.awaitDone(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static float[] gaussians(SplittableRandom random, int n, float sd) {

@@ -17,12 +17,23 @@ import java.util.SplittableRandom;
  * independent, where only the per-task {@code setup} is saved). The machine lends the build {@code available}
  * cores (fewer than it has when it is shared); workers beyond them share them and lose {@link #OVERSUBSCRIPTION_LOSS}
  * per extra thread to switching. Throughput carries multiplicative noise of {@link #NOISE} (σ of its log), as a
- * shared machine does; the offered rate is the best throughput seen so far, as {@link StageObservations} reports it.
+ * shared machine does; the offered rate is the best throughput seen so far ({@link PeakRate}), as
+ * {@link StageObservations} reports it.
  */
 final class OfflineSimulator implements Knobs, Observations {
 
     static final double OVERSUBSCRIPTION_LOSS = 0.03;
     static final double NOISE = 0.05;
+
+    /** What a simulated job costs: a random {@link Profile} for pre-training, or {@link MeasuredCosts} of a build. */
+    interface Costs {
+
+        /** Units/s at these knobs, without noise. */
+        double throughput(int pool, int batch);
+
+        /** Seconds one batch takes with {@code pool} workers sharing the cores. */
+        double batchSeconds(int pool, int batch);
+    }
 
     /**
      * @param rate1     units/s of one core at batch 1
@@ -31,15 +42,21 @@ final class OfflineSimulator implements Knobs, Observations {
      * @param setup     seconds of overhead per batch
      * @param available cores the build gets
      */
-    record Profile(double rate1, double gain, int peakBatch, double setup, double available) {
+    record Profile(double rate1, double gain, int peakBatch, double setup, double available) implements Costs {
 
         double batchSeconds(int b) {
             double x = Math.min(1, Math.log(b) / Math.log(Math.max(2, peakBatch)));
             return setup + b / (rate1 * (1 + (gain - 1) * x));
         }
 
-        /** Units/s at these knobs, without noise. */
-        double throughput(int pool, int batch) {
+        /** With every worker busy: {@code pool} batches per batch time, switching losses included. */
+        @Override
+        public double batchSeconds(int pool, int batch) {
+            return pool * batch / throughput(pool, batch);
+        }
+
+        @Override
+        public double throughput(int pool, int batch) {
             double busy = Math.min(pool, available);
             double loss = Math.pow(1 - OVERSUBSCRIPTION_LOSS, Math.max(0, pool - available));
             return busy * loss * batch / batchSeconds(batch);
@@ -59,13 +76,21 @@ final class OfflineSimulator implements Knobs, Observations {
     private final KnobBounds bounds;
     private final double intervalSeconds;
     private final SplittableRandom random;
-    private Profile profile;
+    private Costs profile;
     private int pool;
     private int batch;
-    private double peak;
+    private final double noise;
+    private final PeakRate peak = new PeakRate();
 
-    OfflineSimulator(Profile profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
+    OfflineSimulator(Costs profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
             long seed) {
+        this(profile, cores, bounds, initial, intervalSeconds, NOISE, seed);
+    }
+
+    /** @param noise σ of the log of each interval's throughput */
+    OfflineSimulator(Costs profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
+            double noise, long seed) {
+        this.noise = noise;
         this.profile = profile;
         this.cores = cores;
         this.bounds = bounds;
@@ -75,7 +100,7 @@ final class OfflineSimulator implements Knobs, Observations {
         this.batch = bounds.clampBatch(initial.batchSize());
     }
 
-    void setProfile(Profile profile) {
+    void setProfile(Costs profile) {
         this.profile = profile;
     }
 
@@ -96,11 +121,11 @@ final class OfflineSimulator implements Knobs, Observations {
 
     @Override
     public Observation observe() {
-        double tput = profile.throughput(pool, batch) * Math.exp(NOISE * random.nextGaussian());
-        peak = Math.max(peak, tput);
-        double latency = profile.batchSeconds(batch) * Math.max(1, pool / profile.available()) * 1000;
-        double cpu = Math.min(pool, profile.available()) / cores;
-        return new Observation(intervalSeconds, peak, tput, tput, 0, latency, latency * 1.1, latency * 1.2, 0, cpu,
+        double tput = profile.throughput(pool, batch) * Math.exp(noise * random.nextGaussian());
+        double offered = peak.update(tput);
+        double latency = profile.batchSeconds(pool, batch) * 1000;
+        double cpu = Math.min(1, profile.throughput(pool, batch) * profile.batchSeconds(1, batch) / batch / cores);
+        return new Observation(intervalSeconds, offered, tput, tput, 0, latency, latency * 1.1, latency * 1.2, 0, cpu,
                 pool, batch);
     }
 

@@ -15,7 +15,7 @@ import java.lang.management.ManagementFactory;
  *   <li>p50/p95/p99 — batch durations in milliseconds (NaN when no batch finished);
  *   <li>queue depth — processed ranges waiting for the sink; rejected rate — always 0;
  *   <li>CPU — process CPU time over {@code cores × interval}, 0..1;
- *   <li>arrival rate — the highest throughput of any interval so far. A closed-loop build has no arrivals (its
+ *   <li>arrival rate — the highest throughput so far ({@link PeakRate}: smoothed, slowly decaying). A closed-loop build has no arrivals (its
  *       demand is "as fast as possible"); taking the best rate seen as the offered load makes the reward's served
  *       share {@code goodput / offered} the throughput relative to the best configuration found, which is what an
  *       offline job should maximise, and the same reward function and agent state then serve both pipelines.
@@ -31,7 +31,7 @@ final class StageObservations implements Observations {
     private long lastNanos;
     private long lastWritten;
     private long lastCpu;
-    private double peak;
+    private final PeakRate peak = new PeakRate();
 
     StageObservations(StagePipeline<?, ?> pipeline, double sloMillis, int cores) {
         if (!(sloMillis > 0) || cores < 1) {
@@ -58,11 +58,11 @@ final class StageObservations implements Observations {
         double throughput = (written - lastWritten) / seconds;
         double within = batches.units() == 0 ? 1 : batches.unitsWithin() / (double) batches.units();
         double usage = cpu < 0 || lastCpu < 0 ? Double.NaN : Math.clamp((cpu - lastCpu) / 1e9 / (seconds * cores), 0, 1);
-        peak = Math.max(peak, throughput);
+        double offered = peak.update(throughput);
         lastNanos = now;
         lastWritten = written;
         lastCpu = cpu;
-        return new Observation(seconds, peak, throughput, throughput * within, 0, batches.percentileMillis(0.5),
+        return new Observation(seconds, offered, throughput, throughput * within, 0, batches.percentileMillis(0.5),
                 batches.percentileMillis(0.95), batches.percentileMillis(0.99), pipeline.queueDepth(), usage, pool,
                 batch);
     }

@@ -47,6 +47,8 @@ public final class StagePipeline<W, R> implements Knobs, AutoCloseable {
 
     public static final int DEFAULT_SINK_CAPACITY = 64;
     public static final int DEFAULT_MAX_BATCH_SIZE = 256;
+    /** At the end of a build, ranges shrink to this many per worker of what is left (see {@link #claim}). */
+    static final int TAIL_SPLIT = 2;
 
     /**
      * What a finished build did.
@@ -127,15 +129,23 @@ public final class StagePipeline<W, R> implements Knobs, AutoCloseable {
         setPoolSize(initialPoolSize);
     }
 
-    /** Claims the next range of at most {@code batch} units; returns its start, or −1 when none is left. */
-    private int claim(int batch) {
+    /**
+     * Claims the next range of at most {@code batch} units; returns {@code from << 32 | size}, or −1 when none is
+     * left. Near the end a range is also at most {@code ⌈remaining / (}{@value #TAIL_SPLIT}{@code · pool)⌉} units
+     * (guided self-scheduling, Polychronopoulos &amp; Kuck 1987): the last ranges shrink, so that one worker holding a
+     * large range — descheduled on a shared machine, or on slow rows — does not keep the others waiting at the end.
+     */
+    private long claim(int batch) {
         while (!stopped) {
             int from = next.get();
             if (from >= units) {
                 return -1;
             }
-            if (next.compareAndSet(from, from + Math.min(batch, units - from))) {
-                return from;
+            int remaining = units - from;
+            int tail = (int) ((remaining + (long) TAIL_SPLIT * poolSize - 1) / ((long) TAIL_SPLIT * poolSize));
+            int size = Math.min(Math.min(batch, remaining), Math.max(1, tail));
+            if (next.compareAndSet(from, from + size)) {
+                return (long) from << 32 | size;
             }
         }
         return -1;
@@ -149,11 +159,12 @@ public final class StagePipeline<W, R> implements Knobs, AutoCloseable {
                     return; // counted out by retireIfSurplus; the pool still has a live worker
                 }
                 int batch = batchSize;
-                int from = claim(batch);
-                if (from < 0) {
+                long range = claim(batch);
+                if (range < 0) {
                     break;
                 }
-                int to = Math.min(units, from + batch);
+                int from = (int) (range >>> 32);
+                int to = from + (int) range;
                 if (state == null) {
                     state = job.newWorker();
                 }

@@ -12,7 +12,9 @@
  *       {@link io.github.intunerecsys.offline.TopNFile}) and the content-neighbour build
  *       ({@code recommend.content.ContentNeighbourJob}).</li>
  *   <li>{@link io.github.intunerecsys.offline.OfflineAgent} — the RL agent pre-trained for closed-loop builds on a
- *       simulator of them.</li>
+ *       simulator of them, and fine-tuned per build on a simulator calibrated from
+ *       {@link io.github.intunerecsys.offline.MeasuredCosts} (the build's cost curves, probed on its first units
+ *       through the same two ports), starting from that simulator's best knobs.</li>
  * </ul>
  */
 package io.github.intunerecsys.offline;

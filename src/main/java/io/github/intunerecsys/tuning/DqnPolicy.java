@@ -136,6 +136,15 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         return settings;
     }
 
+    /**
+     * For a closed-loop pipeline (an offline build), whose "arrival rate" is its own best throughput so far: a rising
+     * arrival is then the agent's own doing (the climb it is making), not a new load, so only a drop of the reward
+     * re-opens exploration (another job taking cores). Off by default (the serving pipeline's arrivals are real).
+     */
+    public void setClosedLoop(boolean closedLoop) {
+        shifts.closedLoop(closedLoop);
+    }
+
     public long regimeShifts() {
         return shifts.shifts();
     }

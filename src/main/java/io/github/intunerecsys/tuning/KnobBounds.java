@@ -31,7 +31,7 @@ public record KnobBounds(int minPool, int maxPool, int minBatch, int maxBatch) {
     }
 
     /** Number of batch sizes on the doubling ladder minBatch, 2·minBatch, ... up to maxBatch. */
-    int batchSteps() {
+    public int batchSteps() {
         return 1 + (31 - Integer.numberOfLeadingZeros(Math.max(1, maxBatch / minBatch)));
     }
 }

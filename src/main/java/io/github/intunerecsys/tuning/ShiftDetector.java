@@ -6,7 +6,8 @@ package io.github.intunerecsys.tuning;
  * around its EMA, p99 exceeds {@link #DEFAULT_P99_FACTOR}× its EMA (and the SLO), or the reward falls more than
  * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only after a greedy action, since an exploratory one
  * is expected to cost. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
- * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals.
+ * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline
+ * build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a signal.
  */
 final class ShiftDetector {
 
@@ -24,6 +25,12 @@ final class ShiftDetector {
     private int quiet;
     private long shifts;
     private int selfInflicted;
+    private boolean closedLoop;
+
+    /** Ignore the arrival rate: in a closed loop it follows the throughput the agent itself produces. */
+    void closedLoop(boolean on) {
+        closedLoop = on;
+    }
 
     /**
      * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
@@ -36,7 +43,7 @@ final class ShiftDetector {
         afterExploration = selfInflicted > 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
-            boolean arrivalMoved = Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
+            boolean arrivalMoved = !closedLoop && Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;

@@ -39,4 +39,27 @@ class OfflineAgentTests {
         assertThat(sim.batchSize()).isGreaterThanOrEqualTo(16);
         assertThat(sim.throughput()).isGreaterThan(2 * sim.best() / 4);
     }
+
+    @Test
+    void anAgentFineTunedOnTheBuildsMeasuredCostsHoldsNearTheBestFromTheWarmStart() {
+        var profile = new OfflineSimulator.Profile(3_000, 3, 32, 2e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, DEFAULTS, 1, 3);
+        MeasuredCosts costs = MeasuredCosts.measure(sim, sim, BOUNDS, 2, java.time.Duration.ofMillis(100), d -> { },
+                () -> false);
+        KnobSetting start = costs.best(BOUNDS);
+        DqnPolicy agent = OfflineAgent.pretrain(REWARD, BOUNDS, DEFAULTS, 42, 1_000);
+
+        OfflineAgent.fineTune(agent, costs, REWARD, BOUNDS, start, 5, 600);
+        long shifts = agent.regimeShifts();
+        sim.apply(start.poolSize(), start.batchSize());
+        var loop = new TuningLoop(agent, sim, sim, REWARD, InstantSource.system(), TunerMetrics.NONE, 10);
+        double sum = 0;
+        for (int i = 0; i < 40; i++) {
+            sum += sim.throughput();
+            loop.step();
+        }
+
+        assertThat(sum / 40).isGreaterThan(0.95 * sim.best());
+        assertThat(agent.regimeShifts()).isEqualTo(shifts);
+    }
 }

@@ -80,6 +80,19 @@ class StagePipelineTests {
     }
 
     @Test
+    void theLastRangesShrinkSoThatNoWorkerHoldsABigOneAtTheEnd() throws Exception {
+        var job = new CountingJob(10_000);
+        var sink = new RangeSink();
+        var pipeline = StagePipeline.builder(job, sink).poolSize(2).batchSize(256).start();
+        pipeline.join();
+
+        assertThat(sink.ranges).allSatisfy(r -> assertThat(r[1] - r[0])
+                .isLessThanOrEqualTo(Math.min(256, (10_000 - r[0] + 3) / 4)));
+        assertThat(sink.ranges).anySatisfy(r -> assertThat(r[1] - r[0]).isEqualTo(256));
+        assertThat(sink.ranges).anySatisfy(r -> assertThat(r).containsExactly(9_999, 10_000));
+    }
+
+    @Test
     void everyUnitIsProcessedAndWrittenExactlyOnceWhileBothKnobsChange() throws Exception {
         var job = new CountingJob(60_000);
         var sink = new RangeSink();
@@ -222,7 +235,8 @@ class StagePipelineTests {
 
         Observation idle = observations.observe();
         assertThat(idle.throughput()).isZero();
-        assertThat(idle.arrivalRate()).as("the peak is remembered").isEqualTo(o.throughput());
+        assertThat(idle.arrivalRate()).as("the peak is remembered, decaying slowly")
+                .isEqualTo(PeakRate.DECAY * o.throughput(), org.assertj.core.api.Assertions.within(1e-6 * o.throughput()));
         assertThat(idle.p99Millis()).isNaN();
     }
 

@@ -1,0 +1,285 @@
+package io.github.intunerecsys.offline;
+
+import io.github.intunerecsys.tuning.KnobBounds;
+import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.Knobs;
+import io.github.intunerecsys.tuning.Observation;
+import io.github.intunerecsys.tuning.Observations;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The cost curves of one offline build on this machine, measured at the start of the build through the tuner's own
+ * ports ({@link Knobs} to set a probe, {@link Observations} to read it), so that the RL agent can be fine-tuned on a
+ * simulator of <em>this</em> job ({@link OfflineAgent#fineTune}) and start from the simulator's best guess.
+ *
+ * <p><b>Probes.</b> The probes process the build's own units (nothing is thrown away, and their time is part of
+ * the build's wall time):
+ * <ol>
+ *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: for
+ *       each, the units per busy core-second {@code E(b)} (units written over the process CPU time) — what the batch
+ *       size buys, nearly independent of how much of a shared machine the build got during that probe;
+ *   <li>every other pool size at the best batch of the ladder {@code b*}: the cores busy {@code C(p)} (process CPU
+ *       seconds per second; on a machine shared with other jobs, more threads than cores may get a larger share).
+ *       {@code C(cores)} is the mean over the ladder's probes and one more probe at b*, next in time to the others.
+ *       Then {@code C(p) ≤ p} and {@code C(p + 1) ≥ C(p) · (1 − loss)} are enforced: a probe that says otherwise
+ *       caught a burst of another job.
+ * </ol>
+ * A probe lasts at least {@code probe} and {@value #BATCHES_PER_PROBE} batches (see {@link #probe}), after one batch
+ * of the previous knobs is waited out; probes of cheap settings (small batches) are short, so the units processed
+ * at the slow end of the ladder are few.
+ *
+ * <p><b>Model.</b> {@code E} is interpolated linearly in log b between ladder points; pools beyond the last probed
+ * one lose {@link OfflineSimulator#OVERSUBSCRIPTION_LOSS} each:
+ *
+ * <pre>throughput(p, b) = E(b) · C(p)</pre>
+ *
+ * (batching and parallelism taken as separable, which holds while a batch's working set stays in each core's
+ * cache).
+ */
+public final class MeasuredCosts implements OfflineSimulator.Costs {
+
+    static final int LADDER_STEP = 4;
+    static final int BATCHES_PER_PROBE = 4;
+    static final int MAX_PROBE_FACTOR = 4;
+    /** Shortest probe; a probe of large batches lasts {@value #BATCHES_PER_PROBE} of them. */
+    public static final Duration DEFAULT_PROBE = Duration.ofMillis(40);
+    static final double MIN_CHANGEOVER_SECONDS = 0.002;
+
+    private final int[] batches;
+    private final double[] ladder;
+    private final int[] pools;
+    private final double[] poolFactor;
+    private final int referencePool;
+    private final double seconds;
+
+    MeasuredCosts(int[] batches, double[] ladder, int[] pools, double[] poolFactor, int referencePool, double seconds) {
+        this.batches = batches;
+        this.ladder = ladder;
+        this.pools = pools;
+        this.poolFactor = poolFactor;
+        this.referencePool = referencePool;
+        this.seconds = seconds;
+    }
+
+    /**
+     * One probe: units/s, cores busy (process CPU seconds per second; NaN when the platform does not say), and the
+     * median batch duration (to size the next probe).
+     */
+    private record Probe(double rate, double busy, double batchSeconds) {
+
+        static final Probe NONE = new Probe(Double.NaN, Double.NaN, Double.NaN);
+
+        /** Units per second of one busy core: what the batch size buys, whatever share of the machine the build had. */
+        double perCore() {
+            return busy > 0 ? rate / busy : rate;
+        }
+    }
+
+    /**
+     * Probes the build behind {@code knobs} and {@code observations}; leaves the knobs at the last probe.
+     *
+     * @param wait  waits the given time (the build runs meanwhile); a simulator passes a no-op
+     * @param ended true once the build has ended: the probes left are skipped and filled from their neighbours
+     */
+    public static MeasuredCosts measure(Knobs knobs, Observations observations, KnobBounds bounds, int cores,
+            Duration probe, Consumer<Duration> wait, BooleanSupplier ended) {
+        long t0 = System.nanoTime();
+        int pool = bounds.clampPool(cores);
+        int steps = 1;
+        for (long b = bounds.minBatch(); b * LADDER_STEP <= bounds.maxBatch(); b *= LADDER_STEP) {
+            steps++;
+        }
+        int[] batches = new int[steps];
+        double[] perCore = new double[steps];
+        double busySum = 0;
+        int busyCount = 0;
+        double previous = 0;
+        double expected = 0;
+        for (int i = 0; i < steps; i++) {
+            batches[i] = i == steps - 1 ? bounds.maxBatch() : bounds.minBatch() * pow(LADDER_STEP, i);
+            expected = i == 0 ? 0 : expected * batches[i] / batches[i - 1];
+            Probe p = probe(knobs, observations, cores, pool, batches[i], expected, previous, probe, wait, ended);
+            perCore[i] = p.perCore();
+            busySum += p.busy() > 0 ? p.busy() : 0;
+            busyCount += p.busy() > 0 ? 1 : 0;
+            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+            expected = Double.isNaN(p.batchSeconds()) ? expected : p.batchSeconds();
+        }
+        fill(perCore);
+        int star = 0;
+        for (int i = 1; i < steps; i++) {
+            star = perCore[i] > perCore[star] ? i : star;
+        }
+        double starSeconds = batches[star] / perCore[star];
+        int[] pools = new int[bounds.maxPool() - bounds.minPool() + 1];
+        double[] busy = new double[pools.length];
+        for (int i = 0; i < pools.length; i++) {
+            pools[i] = bounds.minPool() + i;
+            if (pools[i] == pool) {
+                busy[i] = Double.NaN;
+                continue;
+            }
+            double guess = starSeconds * Math.max(1, pools[i] / (double) cores);
+            Probe p = probe(knobs, observations, cores, pools[i], batches[star], guess, previous, probe, wait, ended);
+            // Without CPU figures, the rate relative to one core's at b* stands for the cores busy.
+            busy[i] = p.busy() > 0 ? p.busy() : p.rate() / perCore[star];
+            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+        }
+        // The reference pool's share is the mean over all its probes (the ladder's and one more now, next to the
+        // other pools' in time): the machine's load drifts.
+        Probe again = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait, ended);
+        busySum += again.busy() > 0 ? again.busy() : 0;
+        busyCount += again.busy() > 0 ? 1 : 0;
+        busy[pool - pools[0]] = busyCount > 0 ? busySum / busyCount : Double.NaN;
+        fill(busy);
+        // What is physically possible: p workers keep at most p cores busy, and one worker more does not get less
+        // CPU than p had (short of the switching loss) — a probe that says otherwise caught a burst of another job.
+        for (int i = 0; i < busy.length; i++) {
+            busy[i] = Math.min(busy[i], pools[i]);
+            busy[i] = i == 0 ? busy[i] : Math.max(busy[i], busy[i - 1] * (1 - OfflineSimulator.OVERSUBSCRIPTION_LOSS));
+        }
+        return new MeasuredCosts(batches, perCore, pools, busy, pool, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Units/s at these knobs, NaN when the build ended first: waits out one batch of the previous knobs (ranges
+     * claimed before the change), then at least {@code minimum} and {@value #BATCHES_PER_PROBE} batches of the
+     * expected duration, and longer (up to {@value #MAX_PROBE_FACTOR}× that) when the batches turn out longer than
+     * expected. The rate is units written over the probe's time — not batch durations, whose median would miss the
+     * time a worker waits for a core on a shared machine.
+     */
+    private static Probe probe(Knobs knobs, Observations observations, int cores, int pool, int batch, double expected,
+            double previous, Duration minimum, Consumer<Duration> wait, BooleanSupplier ended) {
+        if (ended.getAsBoolean()) {
+            return Probe.NONE;
+        }
+        knobs.apply(pool, batch);
+        wait.accept(seconds(Math.max(previous, MIN_CHANGEOVER_SECONDS)));
+        observations.observe();
+        double target = Math.max(minimum.toNanos() / 1e9, BATCHES_PER_PROBE * expected);
+        wait.accept(seconds(target));
+        if (ended.getAsBoolean()) {
+            return Probe.NONE;
+        }
+        Observation o = observations.observe();
+        double units = o.throughput() * o.intervalSeconds();
+        double time = o.intervalSeconds();
+        double cpu = o.cpuUsage() * cores * o.intervalSeconds();
+        double p50 = o.p50Millis() / 1000;
+        double needed = Math.min(MAX_PROBE_FACTOR * target, BATCHES_PER_PROBE * p50);
+        if (Double.isNaN(p50) || needed > target) {
+            wait.accept(seconds(Double.isNaN(p50) ? target : needed - target));
+            if (ended.getAsBoolean()) {
+                return Probe.NONE;
+            }
+            Observation more = observations.observe();
+            units += more.throughput() * more.intervalSeconds();
+            time += more.intervalSeconds();
+            cpu += more.cpuUsage() * cores * more.intervalSeconds();
+            p50 = Double.isFinite(more.p50Millis()) ? more.p50Millis() / 1000 : p50;
+        }
+        return units > 0 ? new Probe(units / time, Double.isFinite(cpu) ? cpu / time : Double.NaN, p50) : Probe.NONE;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+
+    /** Missing values (NaN) take the nearest measured neighbour's; all missing means "no difference" (1). */
+    private static void fill(double[] xs) {
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isNaN(xs[i])) {
+                for (int d = 1; d < xs.length && Double.isNaN(xs[i]); d++) {
+                    double left = i - d >= 0 ? xs[i - d] : Double.NaN;
+                    double right = i + d < xs.length ? xs[i + d] : Double.NaN;
+                    xs[i] = Double.isNaN(left) ? right : left;
+                }
+            }
+        }
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Double.isNaN(xs[i]) ? 1 : xs[i];
+        }
+    }
+
+    private static int pow(int base, int exp) {
+        int x = 1;
+        for (int i = 0; i < exp; i++) {
+            x = Math.multiplyExact(x, base);
+        }
+        return x;
+    }
+
+    /** Seconds of one batch of {@code batch} units with {@code pool} workers, all busy. */
+    @Override
+    public double batchSeconds(int pool, int batch) {
+        return pool * batch / throughput(pool, batch);
+    }
+
+    @Override
+    public double throughput(int pool, int batch) {
+        return ladder(batch) * poolFactor(pool);
+    }
+
+    private double ladder(int batch) {
+        if (batch <= batches[0]) {
+            return ladder[0];
+        }
+        for (int i = 1; i < batches.length; i++) {
+            if (batch <= batches[i]) {
+                double x = Math.log((double) batch / batches[i - 1]) / Math.log((double) batches[i] / batches[i - 1]);
+                return ladder[i - 1] + x * (ladder[i] - ladder[i - 1]);
+            }
+        }
+        return ladder[batches.length - 1];
+    }
+
+    private double poolFactor(int pool) {
+        int last = pools.length - 1;
+        if (pool <= pools[last]) {
+            return poolFactor[Math.max(0, pool - pools[0])];
+        }
+        return poolFactor[last] * Math.pow(1 - OfflineSimulator.OVERSUBSCRIPTION_LOSS, pool - pools[last]);
+    }
+
+    /** The knobs of the highest modelled throughput, batches on the doubling ladder. */
+    public KnobSetting best(KnobBounds bounds) {
+        KnobSetting best = null;
+        double top = -1;
+        for (int p = bounds.minPool(); p <= bounds.maxPool(); p++) {
+            for (int b = bounds.minBatch(); b <= bounds.maxBatch(); b *= 2) {
+                double t = throughput(p, b);
+                if (t > top) {
+                    top = t;
+                    best = new KnobSetting(p, b);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Wall time the probes took. */
+    public double seconds() {
+        return seconds;
+    }
+
+    int referencePool() {
+        return referencePool;
+    }
+
+    /** The measured curves, e.g. {@code "units per core-second by batch: 1=610 4=1.05e+03 ...; cores busy by pool: 1=0.95 ..."}. */
+    @Override
+    public String toString() {
+        var s = new StringBuilder("units per core-second by batch:");
+        for (int i = 0; i < batches.length; i++) {
+            s.append(String.format(Locale.ROOT, " %d=%.3g", batches[i], ladder[i]));
+        }
+        s.append("; cores busy by pool:");
+        for (int i = 0; i < pools.length; i++) {
+            s.append(String.format(Locale.ROOT, " %d=%.3g", pools[i], poolFactor[i]));
+        }
+        return s.toString();
+    }
+}

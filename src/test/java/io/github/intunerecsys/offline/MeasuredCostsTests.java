@@ -1,0 +1,78 @@
+package io.github.intunerecsys.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.intunerecsys.tuning.KnobBounds;
+import io.github.intunerecsys.tuning.KnobSetting;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MeasuredCostsTests {
+
+    private static final KnobBounds BOUNDS = new KnobBounds(1, 4, 1, 256);
+
+    private static MeasuredCosts calibrate(OfflineSimulator.Profile profile) {
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        return MeasuredCosts.measure(sim, sim, BOUNDS, 2, Duration.ofMillis(100), d -> { }, () -> false);
+    }
+
+    @Test
+    void probesOfABatchingKernelFindItsBestKnobs() {
+        var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+
+        MeasuredCosts costs = calibrate(profile);
+        KnobSetting best = costs.best(BOUNDS);
+
+        assertThat(best.poolSize()).isEqualTo(2);
+        assertThat(best.batchSize()).isGreaterThanOrEqualTo(64);
+        assertThat(profile.throughput(best.poolSize(), best.batchSize())).isGreaterThan(0.97 * sim.best());
+        // On the ladder points the model is the measurement.
+        assertThat(costs.throughput(2, 16)).isCloseTo(profile.throughput(2, 16), within(1e-6 * sim.best()));
+    }
+
+    @Test
+    void probesOfAJobWithoutBatchingGainKeepOneUnitPerTaskCheapAndFindTheCoresTheBuildGets() {
+        // Rows independent (gain 1), nearly no per-task overhead, one core lent: batching buys nothing.
+        var profile = new OfflineSimulator.Profile(5_000, 1, 4, 1e-6, 1);
+
+        MeasuredCosts costs = calibrate(profile);
+
+        assertThat(costs.throughput(1, 1)).isCloseTo(profile.throughput(1, 1), within(0.01 * profile.throughput(1, 1)));
+        assertThat(costs.throughput(3, 1)).isLessThan(costs.throughput(1, 1));
+        assertThat(costs.best(BOUNDS).poolSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aBuildThatEndsDuringTheProbesStillGivesACompleteModel() {
+        var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        int[] calls = {0};
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, sim, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> ++calls[0] > 4);
+
+        assertThat(costs.best(BOUNDS)).isNotNull();
+        assertThat(costs.throughput(4, 256)).isPositive().isFinite();
+    }
+
+    @Test
+    void aProbeCaughtInAnotherJobsBurstDoesNotMakeMoreWorkersLookSlower() {
+        var profile = new OfflineSimulator.Profile(2_000, 1, 4, 1e-5, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        // Another job takes the machine while pool 3 is probed: the build gets a fifth of a core.
+        io.github.intunerecsys.tuning.Observations bursty = () -> {
+            var o = sim.observe();
+            return sim.poolSize() != 3 ? o : new io.github.intunerecsys.tuning.Observation(o.intervalSeconds(),
+                    o.arrivalRate(), o.throughput() / 10, o.goodput() / 10, 0, o.p50Millis(), o.p95Millis(),
+                    o.p99Millis(), 0, o.cpuUsage() / 10, o.poolSize(), o.batchSize());
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, bursty, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.throughput(3, 1)).isGreaterThan(0.9 * costs.throughput(2, 1));
+        assertThat(costs.best(BOUNDS).poolSize()).isGreaterThanOrEqualTo(2);
+    }
+}

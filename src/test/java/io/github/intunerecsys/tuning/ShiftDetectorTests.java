@@ -1,0 +1,41 @@
+package io.github.intunerecsys.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ShiftDetectorTests {
+
+    /** An offline build's "arrival" is its best rate so far: climbing the batch knob doubles it every few intervals. */
+    private static long shiftsOfAClimb(boolean closedLoop) {
+        var detector = new ShiftDetector();
+        detector.closedLoop(closedLoop);
+        double peak = 1_000;
+        for (int i = 0; i < 40; i++) {
+            peak = i % 3 == 0 ? peak * 1.6 : peak;
+            detector.update(peak, 50, 0.95, 10_000, false);
+        }
+        return detector.shifts();
+    }
+
+    @Test
+    void aRisingArrivalRateIsANewRegimeForServing() {
+        assertThat(shiftsOfAClimb(false)).isPositive();
+    }
+
+    @Test
+    void aClosedLoopIgnoresTheRiseOfItsOwnPeakRate() {
+        assertThat(shiftsOfAClimb(true)).isZero();
+    }
+
+    @Test
+    void aClosedLoopStillSeesTheRewardFallWhenAnotherJobTakesTheCores() {
+        var detector = new ShiftDetector();
+        detector.closedLoop(true);
+        for (int i = 0; i < 10; i++) {
+            detector.update(5_000, 50, 0.95, 10_000, false);
+        }
+
+        assertThat(detector.update(5_000, 50, 0.45, 10_000, false)).isTrue();
+    }
+}
