@@ -173,7 +173,7 @@ final class BenchOfflineCommand implements Command {
             }
         }
         KnobSetting defaults = new KnobSetting(cores, 1);
-        RewardFunction reward = new RewardFunction(DEFAULT_SLO_MILLIS, RewardFunction.DEFAULT_COST_PER_THREAD,
+        RewardFunction reward = RewardFunction.offlineBuild(DEFAULT_SLO_MILLIS, RewardFunction.DEFAULT_COST_PER_THREAD,
                 RewardFunction.DEFAULT_BREACH_PENALTY, cores);
 
         Dataset data = null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class OfflineAgentTests {
 
-    private static final RewardFunction REWARD = new RewardFunction(10_000, 0.05, 0.25, 2);
+    private static final RewardFunction REWARD = RewardFunction.offlineBuild(10_000, 0.05, 0.25, 2);
     private static final KnobBounds BOUNDS = new KnobBounds(1, 4, 1, 256);
     private static final KnobSetting DEFAULTS = new KnobSetting(2, 1);
 

@@ -3,6 +3,9 @@ package io.github.intunerecsys.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.intunerecsys.config.WebProperties;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,60 +15,44 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class ConcurrencyLimitFilterTests {
 
-    private static ConcurrencyLimitFilter limit(int n) {
-        return new ConcurrencyLimitFilter(new WebProperties(List.of(), 200, 10, 100, Duration.ofSeconds(2),
-                Duration.ofSeconds(60), n));
+    private final ConcurrencyLimitFilter oneAtATime = new ConcurrencyLimitFilter(new WebProperties(List.of(), 200,
+            10, 100, Duration.ofSeconds(2), Duration.ofSeconds(60), 1));
+
+    /** Answers a request to {@code first}; while it is being answered, a request to {@code second} arrives. */
+    private MockHttpServletResponse secondWhileFirstIsAnswered(String first, String second) throws Exception {
+        MockHttpServletResponse inner = new MockHttpServletResponse();
+        HttpServlet answering = new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                try {
+                    oneAtATime.doFilter(new MockHttpServletRequest("GET", second), inner, new MockFilterChain());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        MockHttpServletResponse outer = new MockHttpServletResponse();
+        oneAtATime.doFilter(new MockHttpServletRequest("GET", first), outer, new MockFilterChain(answering));
+        assertThat(outer.getStatus()).isEqualTo(200);
+        return inner;
     }
 
     @Test
     void aRequestBeyondTheLimitIsRefusedAtOnceWith503AndRetryAfter() throws Exception {
-        ConcurrencyLimitFilter filter = limit(1);
-        MockHttpServletResponse second = new MockHttpServletResponse();
-        // the first request, while being answered, sees a second one arrive
-        jakarta.servlet.Servlet inside = new jakarta.servlet.http.HttpServlet() {
-            @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                    jakarta.servlet.http.HttpServletResponse res) {
-                try {
-                    filter.doFilter(new MockHttpServletRequest("GET", "/users/1/recommendations"), second,
-                            new MockFilterChain());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                res.setStatus(200);
-            }
-        };
-        MockHttpServletResponse first = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("GET", "/users/1/recommendations"), first,
-                new MockFilterChain(inside));
+        MockHttpServletResponse second = secondWhileFirstIsAnswered("/users/1/recommendations",
+                "/users/2/recommendations");
 
-        assertThat(first.getStatus()).isEqualTo(200);
         assertThat(second.getStatus()).isEqualTo(503);
         assertThat(second.getHeader("Retry-After")).isEqualTo("2");
         assertThat(second.getContentType()).contains("application/problem+json");
-        assertThat(filter.inFlight()).isZero();
+        assertThat(oneAtATime.inFlight()).isZero();
     }
 
     @Test
     void probesAndScrapesAreNeverLimited() throws Exception {
-        ConcurrencyLimitFilter filter = limit(1);
-        MockHttpServletResponse probe = new MockHttpServletResponse();
-        jakarta.servlet.Servlet inside = new jakarta.servlet.http.HttpServlet() {
-            @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                    jakarta.servlet.http.HttpServletResponse res) {
-                try {
-                    filter.doFilter(new MockHttpServletRequest("GET", "/actuator/health/readiness"), probe,
-                            new MockFilterChain());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
-        filter.doFilter(new MockHttpServletRequest("GET", "/recommend"), new MockHttpServletResponse(),
-                new MockFilterChain(inside));
-
-        assertThat(probe.getStatus()).isEqualTo(200);
+        assertThat(secondWhileFirstIsAnswered("/recommend", "/actuator/health/readiness").getStatus())
+                .isEqualTo(200);
+        assertThat(secondWhileFirstIsAnswered("/recommend", "/actuator/prometheus").getStatus()).isEqualTo(200);
     }
 
     @Test
