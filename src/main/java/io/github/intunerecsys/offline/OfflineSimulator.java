@@ -140,23 +140,8 @@ final class OfflineSimulator implements Knobs, Observations {
     }
 
     @Override
-    public int minPoolSize() {
-        return bounds.minPool();
-    }
-
-    @Override
-    public int maxPoolSize() {
-        return bounds.maxPool();
-    }
-
-    @Override
-    public int minBatchSize() {
-        return bounds.minBatch();
-    }
-
-    @Override
-    public int maxBatchSize() {
-        return bounds.maxBatch();
+    public KnobBounds bounds() {
+        return bounds;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.intunerecsys.offline;
 
+import io.github.intunerecsys.tuning.KnobBounds;
 import io.github.intunerecsys.tuning.Knobs;
 import io.github.intunerecsys.tuning.Observations;
 import java.time.Duration;
@@ -325,23 +326,8 @@ public final class StagePipeline<W, R> implements Knobs, AutoCloseable {
     }
 
     @Override
-    public int minPoolSize() {
-        return minPoolSize;
-    }
-
-    @Override
-    public int maxPoolSize() {
-        return maxPoolSize;
-    }
-
-    @Override
-    public int minBatchSize() {
-        return minBatchSize;
-    }
-
-    @Override
-    public int maxBatchSize() {
-        return maxBatchSize;
+    public KnobBounds bounds() {
+        return new KnobBounds(minPoolSize, maxPoolSize, minBatchSize, maxBatchSize);
     }
 
     /** Sets both knobs, each clamped to its bounds; the next range claimed uses them. */

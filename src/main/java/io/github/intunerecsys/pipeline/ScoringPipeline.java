@@ -1,5 +1,6 @@
 package io.github.intunerecsys.pipeline;
 
+import io.github.intunerecsys.tuning.KnobBounds;
 import io.github.intunerecsys.tuning.Knobs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -328,23 +329,8 @@ public final class ScoringPipeline<Q, R> implements Knobs, AutoCloseable {
     }
 
     @Override
-    public int minPoolSize() {
-        return minPoolSize;
-    }
-
-    @Override
-    public int maxPoolSize() {
-        return maxPoolSize;
-    }
-
-    @Override
-    public int minBatchSize() {
-        return minBatchSize;
-    }
-
-    @Override
-    public int maxBatchSize() {
-        return maxBatchSize;
+    public KnobBounds bounds() {
+        return new KnobBounds(minPoolSize, maxPoolSize, minBatchSize, maxBatchSize);
     }
 
     /** Requests waiting in the queue. */

@@ -13,9 +13,12 @@ public record KnobBounds(int minPool, int maxPool, int minBatch, int maxBatch) {
         }
     }
 
-    /** The bounds a pipeline reports. */
-    public static KnobBounds of(Knobs knobs) {
-        return new KnobBounds(knobs.minPoolSize(), knobs.maxPoolSize(), knobs.minBatchSize(), knobs.maxBatchSize());
+    /** These bounds narrowed to {@code wanted}: each of its limits moved inside these. */
+    public KnobBounds narrowedTo(KnobBounds wanted) {
+        int lowPool = Math.max(minPool, Math.min(wanted.minPool, maxPool));
+        int lowBatch = Math.max(minBatch, Math.min(wanted.minBatch, maxBatch));
+        return new KnobBounds(lowPool, Math.max(lowPool, Math.min(maxPool, wanted.maxPool)), lowBatch,
+                Math.max(lowBatch, Math.min(maxBatch, wanted.maxBatch)));
     }
 
     public KnobSetting clamp(KnobSetting s) {

@@ -10,13 +10,8 @@ public interface Knobs {
 
     int batchSize();
 
-    int minPoolSize();
-
-    int maxPoolSize();
-
-    int minBatchSize();
-
-    int maxBatchSize();
+    /** The hard bounds of both knobs. */
+    KnobBounds bounds();
 
     /** Applies both knobs at once; takes effect for the next batch formed. */
     void apply(int poolSize, int batchSize);

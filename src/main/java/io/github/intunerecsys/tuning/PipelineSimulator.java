@@ -141,23 +141,8 @@ public final class PipelineSimulator implements Knobs, Observations {
     }
 
     @Override
-    public int minPoolSize() {
-        return bounds.minPool();
-    }
-
-    @Override
-    public int maxPoolSize() {
-        return bounds.maxPool();
-    }
-
-    @Override
-    public int minBatchSize() {
-        return bounds.minBatch();
-    }
-
-    @Override
-    public int maxBatchSize() {
-        return bounds.maxBatch();
+    public KnobBounds bounds() {
+        return bounds;
     }
 
     @Override

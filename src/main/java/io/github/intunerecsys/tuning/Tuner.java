@@ -202,23 +202,8 @@ public final class Tuner implements AutoCloseable {
 
         // The configured bounds, intersected with what the pipeline itself allows.
         @Override
-        public int minPoolSize() {
-            return Math.max(delegate.minPoolSize(), Math.min(bounds.minPool(), delegate.maxPoolSize()));
-        }
-
-        @Override
-        public int maxPoolSize() {
-            return Math.max(minPoolSize(), Math.min(delegate.maxPoolSize(), bounds.maxPool()));
-        }
-
-        @Override
-        public int minBatchSize() {
-            return Math.max(delegate.minBatchSize(), Math.min(bounds.minBatch(), delegate.maxBatchSize()));
-        }
-
-        @Override
-        public int maxBatchSize() {
-            return Math.max(minBatchSize(), Math.min(delegate.maxBatchSize(), bounds.maxBatch()));
+        public KnobBounds bounds() {
+            return delegate.bounds().narrowedTo(bounds);
         }
 
         @Override

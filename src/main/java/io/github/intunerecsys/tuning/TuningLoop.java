@@ -61,7 +61,7 @@ public final class TuningLoop {
     public synchronized Decision step() {
         Observation o = observations.observe();
         double r = reward.reward(o);
-        KnobBounds bounds = KnobBounds.of(knobs);
+        KnobBounds bounds = knobs.bounds();
         KnobSetting before = new KnobSetting(knobs.poolSize(), knobs.batchSize());
         KnobSetting revert = guard.check(o);
         KnobSetting after;
@@ -109,7 +109,7 @@ public final class TuningLoop {
 
     /** Sets the knobs by hand (clamped to the bounds) and pauses the tuner so that they hold. Returns what is in force. */
     public synchronized KnobSetting override(int poolSize, int batchSize) {
-        KnobSetting s = KnobBounds.of(knobs).clamp(new KnobSetting(poolSize, batchSize));
+        KnobSetting s = knobs.bounds().clamp(new KnobSetting(poolSize, batchSize));
         knobs.apply(s.poolSize(), s.batchSize());
         pause();
         policy.onExternalChange(s);
@@ -149,7 +149,7 @@ public final class TuningLoop {
     }
 
     public synchronized KnobBounds bounds() {
-        return KnobBounds.of(knobs);
+        return knobs.bounds();
     }
 
     /** The last decisions, oldest first. */
