@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.DoubleAdder;
  * </pre>
  *
  * Biases start at 0, factors at N(init_mean, init_std); learning rates are multiplied by {@code lr_decay} after
- * each epoch. Factors live in two contiguous row-major {@code float[]} (users × k, items × k). The order is a
- * permutation of rating positions, shuffled by Fisher–Yates from a {@link SplittableRandom} seeded with {@code
- * seed}; the result is identical for a seed and thread count. More threads train disjoint blocks of ratings at once
- * ({@link Strata}).
+ * each epoch. Factors live in two contiguous row-major {@code float[]} (users × k, items × k). The training
+ * triples are copied once and shuffled in place every epoch by Fisher–Yates from a {@link SplittableRandom} seeded
+ * with {@code seed}; the result is identical for a seed and thread count. More threads train disjoint blocks of
+ * ratings at once ({@link Strata}).
  *
  * <p>Surprise iterates its trainset user by user without shuffling; we shuffle each epoch (plain SGD as the
  * paper describes it), which is what lets the threads share an epoch.
@@ -91,50 +91,38 @@ public final class BiasedMf implements CfTrainer {
         float[] q = new float[data.items() * k];
         Training.gaussian(p, params.initMean(), params.initStd(), random);
         Training.gaussian(q, params.initMean(), params.initStd(), random);
-        // one thread: one random order over all ratings; more: disjoint blocks (DSGD), see Strata
+        // one thread on data that fits the cache: one group, a plain shuffle over all ratings; more threads or
+        // bigger data: disjoint blocks (DSGD), see Strata. Either way the rows train under the strata's labels.
         int threads = params.threads();
-        int groups = Strata.groupsFor(data, k, threads, positions.length);
-        Strata strata = groups > 1 ? Strata.of(data, positions, groups, random) : null;
-        int[] order = strata == null ? positions.clone() : strata.order();
-        // with strata the rows train under its labels (biases start at zero either way)
-        float[] pt = strata == null ? p : strata.toLabels(p, k, true);
-        float[] qt = strata == null ? q : strata.toLabels(q, k, false);
-        float[] but = strata == null ? bu : new float[bu.length];
-        float[] bit = strata == null ? bi : new float[bi.length];
-        Epoch epoch = strata == null
-                ? new Epoch(data.rawUsers(), data.rawItems(), data.rawRatings(), order, mu, bu, bi, p, q, k)
-                : new Epoch(strata.users(), strata.items(), strata.ratings(), order, mu, but, bit, pt, qt, k);
+        Strata strata = Strata.of(data, positions, Strata.groupsFor(data, k, threads, positions.length), random);
+        float[] pt = strata.toLabels(p, k, true);
+        float[] qt = strata.toLabels(q, k, false);
+        float[] but = new float[bu.length];
+        float[] bit = new float[bi.length];
+        Epoch epoch = new Epoch(strata.users(), strata.items(), strata.ratings(), mu, but, bit, pt, qt, k);
         float scale = 1f;
         try (Hogwild hogwild = new Hogwild(threads)) {
             for (int e = 0; e < params.epochs(); e++) {
                 epoch.rates(Rates.of(params, scale));
-                if (strata == null) {
-                    Training.shuffle(order, 0, order.length, random);
-                    hogwild.epoch(order.length, epoch);
-                } else {
-                    strata.epoch(hogwild, epoch, random);
-                }
+                strata.epoch(hogwild, epoch, random);
                 if (trainingRmse != null) {
-                    trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, order.length));
+                    trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, strata.size()));
                 }
                 scale *= params.lrDecay();
             }
         }
-        if (strata != null) {
-            strata.toRows(pt, p, k, true);
-            strata.toRows(qt, q, k, false);
-            strata.toRows(but, bu, 1, true);
-            strata.toRows(bit, bi, 1, false);
-        }
+        strata.toRows(pt, p, k, true);
+        strata.toRows(qt, q, k, false);
+        strata.toRows(but, bu, 1, true);
+        strata.toRows(bit, bi, 1, false);
         return Training.model(name, params(), data, positions, mu, bu, bi, p, q, k);
     }
 
-    /** One pass of the update over a range of the order; holds the arrays so the loop reads locals. */
+    /** One pass of the update over a range of the (shuffled) triples; holds the arrays so the loop reads locals. */
     private static final class Epoch implements Hogwild.Range {
         private final int[] userOf;
         private final int[] itemOf;
         private final float[] ratingOf;
-        private final int[] order;
         private final float mu;
         private final float[] bu;
         private final float[] bi;
@@ -144,12 +132,11 @@ public final class BiasedMf implements CfTrainer {
         private Rates rates;
         private final DoubleAdder squaredError = new DoubleAdder();
 
-        Epoch(int[] userOf, int[] itemOf, float[] ratingOf, int[] order, float mu, float[] bu, float[] bi,
+        Epoch(int[] userOf, int[] itemOf, float[] ratingOf, float mu, float[] bu, float[] bi,
                 float[] p, float[] q, int k) {
             this.userOf = userOf;
             this.itemOf = itemOf;
             this.ratingOf = ratingOf;
-            this.order = order;
             this.mu = mu;
             this.bu = bu;
             this.bi = bi;
@@ -168,7 +155,7 @@ public final class BiasedMf implements CfTrainer {
 
         @Override
         public void run(int from, int to) {
-            final int[] userOf = this.userOf, itemOf = this.itemOf, order = this.order;
+            final int[] userOf = this.userOf, itemOf = this.itemOf;
             final float[] ratingOf = this.ratingOf, bu = this.bu, bi = this.bi, p = this.p, q = this.q;
             final int k = this.k;
             final Rates r = this.rates;
@@ -176,12 +163,11 @@ public final class BiasedMf implements CfTrainer {
             final float regBu = r.regBu(), regBi = r.regBi(), regPu = r.regPu(), regQi = r.regQi();
             double sse = 0;
             for (int j = from; j < to; j++) {
-                int pos = order[j];
-                int u = userOf[pos];
-                int i = itemOf[pos];
+                int u = userOf[j];
+                int i = itemOf[j];
                 int uo = u * k;
                 int io = i * k;
-                float err = ratingOf[pos] - (mu + bu[u] + bi[i] + Kernels.dot(p, uo, q, io, k));
+                float err = ratingOf[j] - (mu + bu[u] + bi[i] + Kernels.dot(p, uo, q, io, k));
                 sse += (double) err * err;
                 bu[u] += lrBu * (err - regBu * bu[u]);
                 bi[i] += lrBi * (err - regBi * bi[i]);

@@ -22,8 +22,10 @@ import java.util.SplittableRandom;
  * block's rows still fit ({@link #CACHE_BUDGET_BYTES}), and the triples are copied in block order, so an update
  * finds its rating, its user row and its item row in cache instead of three to six misses to memory.
  *
- * <p>Within a block the order is reshuffled every epoch, from the block's own random source. Because concurrent
- * blocks touch disjoint rows, the result depends only on the seed and the thread count, not on timing.
+ * <p>Within a block the copied triples themselves are reshuffled every epoch (Fisher–Yates over the three arrays at
+ * once), from the block's own random source, so the update loop reads its ratings front to back instead of through
+ * a shuffled index into scattered triples. Because concurrent blocks touch disjoint rows, the result depends only
+ * on the seed and the thread count, not on timing. One group is a plain shuffle over all ratings.
  */
 final class Strata {
 
@@ -47,34 +49,35 @@ final class Strata {
      */
     private final int[] userRow;
     private final int[] itemRow;
-    /** The triples copied in block order, under the new labels, so a block reads a contiguous stretch of them. */
+    /**
+     * The triples copied in block order, under the new labels, so a block reads a contiguous stretch of them;
+     * within its stretch a block's triples are in the order its next epoch trains them.
+     */
     private final int[] userOf;
     private final int[] itemOf;
     private final float[] ratingOf;
-    /** Indices into the copies: a permutation of each block's own range. */
-    private final int[] order;
     /** Start of block (g, h) in {@link #order} at {@code g * groups + h}; one more entry for the end. */
     private final int[] start;
     /** Each block's own random source, split from the training seed, so shuffling needs no order between threads. */
     private final SplittableRandom[] random;
 
     private Strata(int groups, int[] userRow, int[] itemRow, int[] userOf, int[] itemOf, float[] ratingOf,
-            int[] order, int[] start, SplittableRandom[] random) {
+            int[] start, SplittableRandom[] random) {
         this.groups = groups;
         this.userRow = userRow;
         this.itemRow = itemRow;
         this.userOf = userOf;
         this.itemOf = itemOf;
         this.ratingOf = ratingOf;
-        this.order = order;
         this.start = start;
         this.random = random;
     }
 
     /** Lays {@code positions} out in {@code groups × groups} blocks. */
     static Strata of(RatingTriples data, int[] positions, int groups, SplittableRandom seed) {
-        int[] userRow = permutation(data.users(), seed);
-        int[] itemRow = permutation(data.items(), seed);
+        // one group: nothing to keep apart, the rows keep their own order
+        int[] userRow = groups == 1 ? identity(data.users()) : permutation(data.users(), seed);
+        int[] itemRow = groups == 1 ? identity(data.items()) : permutation(data.items(), seed);
         int[] userLabel = inverse(userRow);
         int[] itemLabel = inverse(itemRow);
         int[] userGroup = balancedGroups(relabel(Training.userCounts(data, positions), userRow), groups);
@@ -103,23 +106,24 @@ final class Strata {
             items[at] = i;
             ratings[at] = ratingOf[pos];
         }
-        int[] order = new int[n];
-        for (int j = 0; j < n; j++) {
-            order[j] = j;
-        }
         SplittableRandom[] random = new SplittableRandom[blocks];
         for (int b = 0; b < blocks; b++) {
             random[b] = seed.split();
         }
-        return new Strata(groups, userRow, itemRow, users, items, ratings, order, start, random);
+        return new Strata(groups, userRow, itemRow, users, items, ratings, start, random);
     }
 
     private static int[] permutation(int n, SplittableRandom random) {
+        int[] a = identity(n);
+        Training.shuffle(a, 0, n, random);
+        return a;
+    }
+
+    private static int[] identity(int n) {
         int[] a = new int[n];
         for (int j = 0; j < n; j++) {
             a[j] = j;
         }
-        Training.shuffle(a, 0, n, random);
         return a;
     }
 
@@ -192,9 +196,9 @@ final class Strata {
         return (long) ratings < (long) groups * groups * Hogwild.MIN_CHUNK ? 1 : groups;
     }
 
-    /** The permutation of the copies' indices, block after block; what the epoch body indexes. */
-    int[] order() {
-        return order;
+    /** Number of copied ratings: the epoch body is handed ranges of {@code [0, size)}. */
+    int size() {
+        return ratingOf.length;
     }
 
     /** The user label of each copied rating; {@link #userRow} tells whom it stands for. */
@@ -224,13 +228,14 @@ final class Strata {
 
     /**
      * One epoch: the sub-epochs in an order drawn from {@code random}, the blocks of each spread over the threads
-     * of {@code hogwild}; each block is reshuffled by the thread that runs it, from the block's own random source.
+     * of {@code hogwild}; each block's triples are reshuffled by the thread that runs it, from the block's own random
+     * source.
      */
     void epoch(Hogwild threads, Hogwild.Range body, SplittableRandom random) {
         int[] shifts = permutation(groups, random);
         threads.rounds(groups, groups, (s, g) -> {
             int b = block(shifts[s], g);
-            Training.shuffle(order, start[b], start[b + 1], this.random[b]);
+            Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b]);
             body.run(start[b], start[b + 1]);
         });
     }

@@ -27,6 +27,22 @@ final class Training {
         }
     }
 
+    /** Fisher–Yates shuffle of the triples {@code (u[j], i[j], r[j])} for {@code j} in {@code [from, to)}. */
+    static void shuffle(int[] u, int[] i, float[] r, int from, int to, SplittableRandom random) {
+        for (int a = to - 1; a > from; a--) {
+            int b = from + random.nextInt(a - from + 1);
+            int t = u[a];
+            u[a] = u[b];
+            u[b] = t;
+            t = i[a];
+            i[a] = i[b];
+            i[b] = t;
+            float x = r[a];
+            r[a] = r[b];
+            r[b] = x;
+        }
+    }
+
     /** Number of training ratings of each user. */
     static int[] userCounts(RatingTriples data, int[] positions) {
         int[] counts = new int[data.users()];

@@ -1,12 +1,14 @@
 package io.github.intunerecsys.recommend.collaborative;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Kernels} with the Vector API: one fused multiply-add per lane, {@link FloatVector#SPECIES_PREFERRED}
- * wide (8 floats on AVX2). Loaded only when {@code jdk.incubator.vector} is in the boot layer (see {@link
- * Kernels#VECTOR}); a scalar loop finishes rows that are not a multiple of the lane count.
+ * wide (8 floats on AVX2, 16 on AVX-512). Loaded only when {@code jdk.incubator.vector} is in the boot layer (see
+ * {@link Kernels#VECTOR}); a masked step finishes rows that are not a multiple of the lane count.
  */
 final class VectorKernels {
 
@@ -16,33 +18,61 @@ final class VectorKernels {
     }
 
     static float dot(float[] a, int aOffset, float[] b, int bOffset, int k) {
-        int bound = SPECIES.loopBound(k);
-        FloatVector acc = FloatVector.zero(SPECIES);
+        int len = SPECIES.length();
+        FloatVector acc0 = FloatVector.zero(SPECIES);
+        FloatVector acc1 = FloatVector.zero(SPECIES);
         int f = 0;
-        for (; f < bound; f += SPECIES.length()) {
-            acc = FloatVector.fromArray(SPECIES, a, aOffset + f).fma(FloatVector.fromArray(SPECIES, b, bOffset + f),
-                    acc);
+        // two independent accumulators: one chain would wait on the latency of every fused multiply-add
+        for (; f + 2 * len <= k; f += 2 * len) {
+            acc0 = FloatVector.fromArray(SPECIES, a, aOffset + f)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + f), acc0);
+            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + f + len)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + f + len), acc1);
         }
-        float s = sumLanes(acc);
-        for (; f < k; f++) {
-            s += a[aOffset + f] * b[bOffset + f];
+        for (; f + len <= k; f += len) {
+            acc0 = FloatVector.fromArray(SPECIES, a, aOffset + f)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + f), acc0);
         }
-        return s;
+        if (f < k) {
+            VectorMask<Float> tail = SPECIES.indexInRange(f, k);
+            acc1 = FloatVector.fromArray(SPECIES, a, aOffset + f, tail)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + f, tail), acc1);
+        }
+        return sumLanes(acc0.add(acc1));
+    }
+
+    /** Lane i ← lane i + w (wrapping), for the tree sum of {@link #sumLanes}. */
+    private static final VectorShuffle<Float> BY_8 = shiftBy(8);
+    private static final VectorShuffle<Float> BY_4 = shiftBy(4);
+    private static final VectorShuffle<Float> BY_2 = shiftBy(2);
+    private static final VectorShuffle<Float> BY_1 = shiftBy(1);
+
+    private static VectorShuffle<Float> shiftBy(int w) {
+        int lanes = SPECIES.length();
+        return VectorShuffle.fromOp(SPECIES, i -> (i + w) % lanes);
     }
 
     /**
-     * The lanes summed in lane order. {@code reduceLanes(ADD)} may add in a different order once compiled than
-     * when interpreted, which would make training depend on JIT timing; lane-wise adds in a fixed order are exact
-     * on every path.
+     * The lanes summed as a fixed binary tree, in registers: lane i plus lane i + w, w halving, then lane 0. {@code
+     * reduceLanes(ADD)} may add in a different order once compiled than when interpreted, which would make training
+     * depend on JIT timing; a fixed order is exact on every path, and the tree's depth is log2(lanes), so the sum
+     * does not wait on a chain of one dependent add per lane.
      */
     private static float sumLanes(FloatVector v) {
-        float[] lanes = new float[SPECIES.length()]; // does not escape: C2 keeps it off the heap
-        v.intoArray(lanes, 0);
-        float s = 0;
-        for (float x : lanes) {
-            s += x;
+        int lanes = SPECIES.length();
+        if (lanes >= 16) {
+            v = v.add(v.rearrange(BY_8));
         }
-        return s;
+        if (lanes >= 8) {
+            v = v.add(v.rearrange(BY_4));
+        }
+        if (lanes >= 4) {
+            v = v.add(v.rearrange(BY_2));
+        }
+        if (lanes >= 2) {
+            v = v.add(v.rearrange(BY_1));
+        }
+        return v.lane(0);
     }
 
     static void sgdStep(float[] p, int uo, float[] q, int io, int k, float err, float lrPu, float regPu,
@@ -59,11 +89,13 @@ final class VectorKernels {
             pu.mul(keepP).add(qi.mul(stepP)).intoArray(p, uo + f);
             qi.mul(keepQ).add(pu.mul(stepQ)).intoArray(q, io + f);
         }
-        for (; f < k; f++) {
-            float puf = p[uo + f];
-            float qif = q[io + f];
-            p[uo + f] = keepP * puf + stepP * qif;
-            q[io + f] = keepQ * qif + stepQ * puf;
+        if (f < k) {
+            // the rest of the row in one masked step (no scalar loop, no access past the row)
+            VectorMask<Float> tail = SPECIES.indexInRange(f, k);
+            FloatVector pu = FloatVector.fromArray(SPECIES, p, uo + f, tail);
+            FloatVector qi = FloatVector.fromArray(SPECIES, q, io + f, tail);
+            pu.mul(keepP).add(qi.mul(stepP)).intoArray(p, uo + f, tail);
+            qi.mul(keepQ).add(pu.mul(stepQ)).intoArray(q, io + f, tail);
         }
     }
 

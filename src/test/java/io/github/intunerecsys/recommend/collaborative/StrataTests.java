@@ -40,7 +40,6 @@ class StrataTests {
         }
         Set<Integer> indices = new HashSet<>();
         Set<Long> pairs = new HashSet<>();
-        int[] order = strata.order();
         for (List<int[]> blocks : rounds) {
             Set<Integer> users = new HashSet<>();
             Set<Integer> items = new HashSet<>();
@@ -48,11 +47,11 @@ class StrataTests {
                 Set<Integer> blockUsers = new HashSet<>();
                 Set<Integer> blockItems = new HashSet<>();
                 for (int j = block[0]; j < block[1]; j++) {
-                    int u = strata.userRow(strata.users()[order[j]]);
-                    int i = strata.itemRow(strata.items()[order[j]]);
+                    int u = strata.userRow(strata.users()[j]);
+                    int i = strata.itemRow(strata.items()[j]);
                     blockUsers.add(u);
                     blockItems.add(i);
-                    indices.add(order[j]);
+                    indices.add(j);
                     pairs.add((long) u << 32 | i);
                 }
                 assertThat(users).doesNotContainAnyElementsOf(blockUsers);
