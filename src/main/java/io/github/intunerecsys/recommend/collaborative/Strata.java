@@ -34,11 +34,16 @@ final class Strata {
 
     /**
      * Factor rows one block may touch (a user group's and an item group's) should fit in this much cache; more
-     * groups are made when the rows are bigger. 8 MB keeps ml-latest-small at 100 factors (4 MB of rows) in one
-     * group on one thread, so its single-threaded results stay those of a plain shuffle; at 26M ratings (270k
-     * users, 45k items, 64 factors: 80 MB of rows) it makes 10 groups.
+     * groups are made when the rows are bigger. Half of the 2 MB per-core L2 of the machines here: ml-latest-small
+     * at 100 factors (4.1 MB of rows) trains in 4 groups on one thread; measured with {@code bench-train}
+     * (surprise-svd, one thread, interleaved runs) against one group (a plain shuffle over all ratings, the rows
+     * missing L2 on most updates) and an 8 MB budget: see the commit that set it. At 26M ratings (270k users, 45k
+     * items, 64 factors: 80 MB of rows) the groups are capped at {@link #MAX_GROUPS}.
      */
-    static final long CACHE_BUDGET_BYTES = 8L << 20;
+    static final long CACHE_BUDGET_BYTES = 1L << 20;
+
+    /** At most this many groups (so {@code MAX_GROUPS²} blocks). */
+    static final int MAX_GROUPS = 64;
 
     private final int groups;
     /**
@@ -189,11 +194,16 @@ final class Strata {
      */
     static int groupsFor(RatingTriples data, int factors, int threads, int ratings) {
         long rowBytes = (long) (data.users() + data.items()) * Math.max(1, factors) * Float.BYTES;
-        int forCache = (int) Math.min(64, (rowBytes + CACHE_BUDGET_BYTES - 1) / CACHE_BUDGET_BYTES);
+        int forCache = (int) Math.min(MAX_GROUPS, (rowBytes + CACHE_BUDGET_BYTES - 1) / CACHE_BUDGET_BYTES);
         int forThreads = threads > 1 ? threads * GROUPS_PER_THREAD : 1;
-        int groups = Math.max(forCache, forThreads);
+        // a multiple of the threads, so every round of a sub-epoch's blocks keeps all of them busy
+        int groups = Math.min(MAX_GROUPS, roundUp(Math.max(forCache, forThreads), Math.max(1, threads)));
         // blocks too small to be worth a round each: fall back to one order
         return (long) ratings < (long) groups * groups * Hogwild.MIN_CHUNK ? 1 : groups;
+    }
+
+    private static int roundUp(int n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
     }
 
     /** Number of copied ratings: the epoch body is handed ranges of {@code [0, size)}. */

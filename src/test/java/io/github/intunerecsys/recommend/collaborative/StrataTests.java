@@ -75,9 +75,14 @@ class StrataTests {
         RatingTriples small = RatingTriples.of(1000, 1000, new int[1], new int[1], new float[1], 1f, 5f);
         assertThat(Strata.groupsFor(small, 100, 1, 1_000_000)).isEqualTo(1);
         assertThat(Strata.groupsFor(small, 100, 2, 1_000_000)).isEqualTo(4);
-        // 270k users + 45k items at 64 factors: 80.6 MB of rows, 8 MB each -> 10 groups
+        // ml-latest-small's shape: 610 users + 9,742 items at 100 factors, 4.1 MB of rows, 1 MB each -> 4 groups...
+        RatingTriples mlSmall = RatingTriples.of(610, 9742, new int[1], new int[1], new float[1], 1f, 5f);
+        assertThat(Strata.groupsFor(mlSmall, 100, 1, 80_000)).isEqualTo(4);
+        // ...rounded up to a multiple of three threads
+        assertThat(Strata.groupsFor(mlSmall, 100, 3, 80_000)).isEqualTo(6);
+        // 270k users + 45k items at 64 factors: 80.6 MB of rows, more than 64 groups' worth -> the cap
         RatingTriples big = RatingTriples.of(270_000, 45_000, new int[1], new int[1], new float[1], 1f, 5f);
-        assertThat(Strata.groupsFor(big, 64, 1, 26_000_000)).isEqualTo(10);
+        assertThat(Strata.groupsFor(big, 64, 1, 26_000_000)).isEqualTo(64);
         // too few ratings for 100 blocks of at least 64: one plain order
         assertThat(Strata.groupsFor(big, 64, 1, 5_000)).isEqualTo(1);
     }
