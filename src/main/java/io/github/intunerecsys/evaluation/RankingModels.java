@@ -33,7 +33,7 @@ import java.util.Map;
  *       {@link #DEFAULT_HYBRID} weights (tuned on a validation split of ml-latest-small's training part)</li>
  * </ul>
  * Parameters ({@code --param}): CF models take their own and {@code shrink} (see {@link #shrunk}); ease takes {@code lambda}, {@code min_item_ratings};
- * content takes {@code liked boost}; hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
+ * content takes {@code liked boost era}; hybrid takes {@code w_cf w_content w_pop w_rank liked} and ease's. Models shared by several strategies (the
  * content model, svd, EASE) are built once per {@link Context}.
  */
 public final class RankingModels {
@@ -108,9 +108,10 @@ public final class RankingModels {
                 yield popularity(context.chart());
             }
             case "content" -> {
-                Params p = new Params(name, params, List.of("liked", "boost"));
+                Params p = new Params(name, params, List.of("liked", "boost", "era"));
                 ContentKnn knn = ContentKnn.build(context.catalog(), ContentOptions.defaults(), context.train(),
-                        p.number("liked", ContentKnn.DEFAULT_LIKED), p.number("boost", ContentKnn.DEFAULT_BOOST));
+                        p.number("liked", ContentKnn.DEFAULT_LIKED), p.number("boost", ContentKnn.DEFAULT_BOOST),
+                        p.number("era", ContentKnn.DEFAULT_ERA));
                 yield scorer(knn::scores, context.catalog().size());
             }
             case "ease" -> {
@@ -157,7 +158,7 @@ public final class RankingModels {
     public static void checkParams(String name, Map<String, String> params) {
         List<String> valid = switch (name) {
             case "popularity" -> List.of();
-            case "content" -> List.of("liked", "boost");
+            case "content" -> List.of("liked", "boost", "era");
             case "ease" -> List.of("lambda", "min_item_ratings");
             case "hybrid" -> List.of("w_cf", "w_content", "w_pop", "w_rank", "liked", "lambda", "min_item_ratings");
             default -> {

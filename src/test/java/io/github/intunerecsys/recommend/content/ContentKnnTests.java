@@ -65,6 +65,34 @@ class ContentKnnTests {
     }
 
     @Test
+    void eraTermWeighsEachMovieByHowCloseItsYearIsToTheLikedMoviesYears() {
+        RatingMatrix ratings = ratings();
+        // user 2 likes movies 1 (1990) and 2 (2000) equally (weight 0.5 each); movie 0 is from 1990, movie 3
+        // has no year. With τ = 10: era(1990) = era(2000) = (1 + e^-1) / 2, era(1995) = e^-0.5, unknown = e^-1
+        int[] years = {1990, 1990, 2000, 0};
+        float[] plain = new float[4];
+        new ContentKnn(rows(), ratings, 4.0, 1.0).scores(ratings.userIndex(2), plain);
+        float[] s = new float[4];
+        new ContentKnn(rows(), ratings, 4.0, 1.0, years, 10).scores(ratings.userIndex(2), s);
+        double near = (1 + Math.exp(-1)) / 2;
+        assertThat((double) s[0]).isCloseTo(plain[0] * near, within(1e-5));
+        assertThat((double) s[2]).isCloseTo(plain[2] * near, within(1e-5));
+        assertThat((double) s[3]).isCloseTo(plain[3] * Math.exp(-1), within(1e-5));
+        // a movie from 1995 sits half-way: e^-0.5 from both
+        years[0] = 1995;
+        new ContentKnn(rows(), ratings, 4.0, 1.0, years, 10).scores(ratings.userIndex(2), s);
+        assertThat((double) s[0]).isCloseTo(plain[0] * Math.exp(-0.5), within(1e-5));
+    }
+
+    @Test
+    void eraMustBeAFiniteWidthInYears() {
+        RatingMatrix ratings = ratings();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ContentKnn(rows(), ratings, 4.0, 1.0, new int[4], -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("era");
+    }
+
+    @Test
     void unknownUserGetsPopularityAlone() {
         RatingMatrix ratings = ratings();
         float[] s = new float[4];
