@@ -53,7 +53,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
     public static final Duration DEFAULT_PROBE = Duration.ofMillis(40);
     static final double MIN_CHANGEOVER_SECONDS = 0.002;
     /** Ladder points within this share of the best per-core rate are probed a second time. */
-    static final double RECHECK_SHARE = 0.5;
+    static final double RECHECK_SHARE = 0.25;
 
     private final int[] batches;
     private final double[] ladder;

@@ -52,15 +52,6 @@ public final class OfflineAgent {
      * after about 80 intervals), and a build has no later traffic in which exploring now would pay off.
      */
     public static final double DEFAULT_BUILD_REOPEN_EPSILON = 0.05;
-    /**
-     * The fine-tune's machine is shared with a job that comes and goes ({@link OfflineSimulator#shareMachine}): the
-     * build's share switches between 1 and {@value #DEFAULT_FINE_TUNE_LOW_SHARE} with this probability per interval.
-     * bench-offline traces on a 2-core machine shared with two other workloads swung 2-5× for seconds at fixed knobs;
-     * an agent fine-tuned without such phases read each one as its knobs' fault and walked the batch down from 256
-     * to 16-32 (0.83 of the best in simulation with phases against 0.95 for holding its warm start).
-     */
-    public static final double DEFAULT_FINE_TUNE_SWITCH = 1.0 / 6;
-    public static final double DEFAULT_FINE_TUNE_LOW_SHARE = 0.4;
 
     /**
      * What pre-training achieved: the agent's mean throughput as a share of each simulated job's best
@@ -123,11 +114,7 @@ public final class OfflineAgent {
      */
     public static void fineTune(DqnPolicy agent, MeasuredCosts costs, RewardFunction reward, KnobBounds bounds,
             KnobSetting start, long seed, int intervals) {
-        fineTune(agent, costs, reward, bounds, start, seed, intervals, true);
-    }
 
-    static void fineTune(DqnPolicy agent, MeasuredCosts costs, RewardFunction reward, KnobBounds bounds,
-            KnobSetting start, long seed, int intervals, boolean sharedMachine) {
         var random = new SplittableRandom(seed ^ 0xF1_7E70_12EL);
         agent.setClosedLoop(true);
         int done = 0;
@@ -137,9 +124,7 @@ public final class OfflineAgent {
                             bounds.clampBatch(bounds.minBatch() << random.nextInt(bounds.batchSteps())));
             var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, DEFAULT_FINE_TUNE_NOISE,
                     random.nextLong());
-            if (sharedMachine) {
-                sim.shareMachine(DEFAULT_FINE_TUNE_SWITCH, DEFAULT_FINE_TUNE_LOW_SHARE);
-            }
+
             var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(from);
             agent.setExploration(DEFAULT_FINE_TUNE_EPSILON);

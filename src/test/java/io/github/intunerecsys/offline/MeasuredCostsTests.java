@@ -75,4 +75,48 @@ class MeasuredCostsTests {
         assertThat(costs.throughput(3, 1)).isGreaterThan(0.9 * costs.throughput(2, 1));
         assertThat(costs.best(BOUNDS).poolSize()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void aLadderProbeDisturbedAtTheBestBatchDoesNotStartTheBuildAtASmallBatch() {
+        var profile = new OfflineSimulator.Profile(2_000, 6, 256, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        // The first probe of batch 256 catches a GC: the CPU is busy, a third of the units come out.
+        int[] seen = {0};
+        io.github.intunerecsys.tuning.Observations disturbed = () -> {
+            var o = sim.observe();
+            if (sim.batchSize() != 256 || ++seen[0] > 3) {
+                return o;
+            }
+            return new io.github.intunerecsys.tuning.Observation(o.intervalSeconds(), o.arrivalRate(),
+                    o.throughput() / 3, o.goodput() / 3, 0, o.p50Millis(), o.p95Millis(), o.p99Millis(), 0,
+                    o.cpuUsage(), o.poolSize(), o.batchSize());
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, disturbed, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.best(BOUNDS).batchSize()).isEqualTo(256);
+    }
+
+    @Test
+    void poolSizesAreComparedWithTheReferenceProbedNextToThemInTime() {
+        // Another job takes half the machine from the middle of the batch ladder on, and keeps it: compared with
+        // the reference's probes before that, every other pool size would look half as fast.
+        var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        int[] calls = {0};
+        io.github.intunerecsys.tuning.Observations shared = () -> {
+            var o = sim.observe();
+            double f = ++calls[0] > 6 ? 0.5 : 1;
+            return new io.github.intunerecsys.tuning.Observation(o.intervalSeconds(), o.arrivalRate(),
+                    o.throughput() * f, o.goodput() * f, 0, o.p50Millis(), o.p95Millis(), o.p99Millis(), 0,
+                    o.cpuUsage() * f, o.poolSize(), o.batchSize());
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, shared, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.throughput(1, 64) / costs.throughput(2, 64))
+                .isCloseTo(profile.throughput(1, 64) / profile.throughput(2, 64), within(0.05));
+    }
 }
