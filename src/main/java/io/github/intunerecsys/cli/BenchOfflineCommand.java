@@ -442,7 +442,8 @@ final class BenchOfflineCommand implements Command {
     /**
      * The RL agent's build: starts at the default knobs, measures this build's cost curves on its first units
      * ({@link MeasuredCosts}), fine-tunes the agent on a simulator calibrated from them while the build runs at the
-     * simulator's best guess, then lets the agent tune the rest of the build. All of it counts in the build's time.
+     * simulator's best guess, then lets the agent tune the rest of the build, behind {@link BestSettingGuard} when
+     * {@code guarded}. All of it counts in the build's time.
      */
     static Run runCalibrated(Build build, KnobSetting defaults, DqnPolicy agent, boolean guarded, KnobBounds bounds,
             RewardFunction reward, int cores, int seconds, int intervalMillis, int fineTuneIntervals, long seed)

