@@ -5,6 +5,7 @@ import io.github.intunerecsys.catalog.Dataset;
 import io.github.intunerecsys.catalog.Datasets;
 import io.github.intunerecsys.catalog.LoadOptions;
 import io.github.intunerecsys.catalog.RatingMatrix;
+import io.github.intunerecsys.offline.BestSettingGuard;
 import io.github.intunerecsys.offline.MeasuredCosts;
 import io.github.intunerecsys.offline.OfflineAgent;
 import io.github.intunerecsys.offline.OfflineSink;
@@ -99,12 +100,16 @@ final class BenchOfflineCommand implements Command {
                                        catalogue's items). The model is randomly initialised (Gaussian): scoring
                                        cost, not its values, is what is measured
                   --movies N           synthetic catalogue size for the content build (default 45000)
-                  --policies LIST      rl, rl-generic, hill-climb, gradient (default rl,hill-climb). rl measures
+                  --policies LIST      rl, rl-unguarded, rl-generic, hill-climb, gradient (default
+                                       rl,hill-climb). rl measures
                                        the build's cost curves on its first units (batch ladder 1,4,16,64,256 at
                                        pool = cores, then every other pool size), fine-tunes the pre-trained agent on a
                                        simulator calibrated from them, starts from that simulator's best knobs and
-                                       tunes from there; all of it inside the timed build. rl-generic: the
-                                       pre-trained agent alone, from the default knobs
+                                       tunes from there, behind the exploit layer (BestSettingGuard: back
+                                       to the best-measured knobs when the ones in force are clearly
+                                       slower, no move into knobs measured clearly slower); all of it
+                                       inside the timed build. rl-unguarded: the same without the layer.
+                                       rl-generic: the pre-trained agent alone, from the default knobs
                   --fine-tune-intervals N  simulated intervals of rl's per-build fine-tune (default 400)
                   --pretrain-intervals N  simulated intervals of the RL agent's offline pre-training (default
                                        30000, about 15-30 s); with --policy-file FILE the agent is loaded from FILE
@@ -167,9 +172,9 @@ final class BenchOfflineCommand implements Command {
         List<Integer> batches = intList(args.string("batches", null), DEFAULT_BATCHES);
         List<String> policies = List.of(args.string("policies", "rl,hill-climb").split(","));
         for (String p : policies) {
-            if (!Set.of("rl", "rl-generic", "hill-climb", "gradient").contains(p)) {
+            if (!Set.of("rl", "rl-unguarded", "rl-generic", "hill-climb", "gradient").contains(p)) {
                 throw new UsageException("bench-offline: unknown policy '" + p
-                        + "' (rl, rl-generic, hill-climb, gradient)");
+                        + "' (rl, rl-unguarded, rl-generic, hill-climb, gradient)");
             }
         }
         KnobSetting defaults = new KnobSetting(cores, 1);
@@ -201,7 +206,7 @@ final class BenchOfflineCommand implements Command {
         Map<String, Object> rlInfo = new LinkedHashMap<>();
         int fineTuneIntervals = args.intValue("fine-tune-intervals", OfflineAgent.DEFAULT_FINE_TUNE_INTERVALS, 0,
                 1_000_000);
-        Supplier<DqnPolicy> rl = policies.contains("rl") || policies.contains("rl-generic")
+        Supplier<DqnPolicy> rl = policies.stream().anyMatch(p -> p.startsWith("rl"))
                 ? rlAgent(args, reward, bounds, defaults, seed, rlInfo, err) : null;
 
         List<JobReport> reports = new ArrayList<>();
@@ -337,7 +342,7 @@ final class BenchOfflineCommand implements Command {
         Path from = snapshot;
         // Every run starts from the same snapshot, so what one run learns online does not carry into the next.
         return () -> {
-            var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), reward.sloMillis(), seed);
+            var agent = new DqnPolicy(OfflineAgent.buildSettings(), reward.sloMillis(), seed);
             PolicyFile.load(agent, from);
             agent.setClosedLoop(true);
             return agent;
@@ -373,9 +378,9 @@ final class BenchOfflineCommand implements Command {
                     cores, seconds, intervalMillis), err, build);
             for (String p : policies) {
                 Run run;
-                if (p.equals("rl")) {
-                    run = runCalibrated(build, defaults, rl.get(), bounds, reward, cores, seconds, intervalMillis,
-                            fineTuneIntervals, seed + r);
+                if (p.equals("rl") || p.equals("rl-unguarded")) {
+                    run = runCalibrated(build, defaults, rl.get(), p.equals("rl"), bounds, reward, cores, seconds,
+                            intervalMillis, fineTuneIntervals, seed + r);
                 } else {
                     TuningPolicy policy = switch (p) {
                         case "rl-generic" -> rl.get();
@@ -437,9 +442,10 @@ final class BenchOfflineCommand implements Command {
     /**
      * The RL agent's build: starts at the default knobs, measures this build's cost curves on its first units
      * ({@link MeasuredCosts}), fine-tunes the agent on a simulator calibrated from them while the build runs at the
-     * simulator's best guess, then lets the agent tune the rest of the build. All of it counts in the build's time.
+     * simulator's best guess, then lets the agent tune the rest of the build, behind {@link BestSettingGuard} when
+     * {@code guarded}. All of it counts in the build's time.
      */
-    static Run runCalibrated(Build build, KnobSetting defaults, DqnPolicy agent, KnobBounds bounds,
+    static Run runCalibrated(Build build, KnobSetting defaults, DqnPolicy agent, boolean guarded, KnobBounds bounds,
             RewardFunction reward, int cores, int seconds, int intervalMillis, int fineTuneIntervals, long seed)
             throws IOException, InterruptedException {
         StagePipeline<?, ?> pipeline = build.start(defaults, bounds);
@@ -453,9 +459,17 @@ final class BenchOfflineCommand implements Command {
         OfflineAgent.fineTune(agent, costs, reward, bounds, start, seed, fineTuneIntervals);
         String notes = String.format(Locale.ROOT, "calibrated in %.2f s (%s), warm start %s, fine-tuned %d intervals"
                 + " in %.2f s", costs.seconds(), costs, start, fineTuneIntervals, (System.nanoTime() - t1) / 1e9);
+        long shifts = agent.regimeShifts();
+        BestSettingGuard guard = guarded ? new BestSettingGuard(agent) : null;
         // Fresh observations: the probes' short intervals would set the peak rate the agent is rewarded against.
-        return drive(pipeline, pipeline.observations(reward.sloMillis(), cores), agent, reward, t0, deadline,
-                intervalMillis, notes);
+        Run run = drive(pipeline, pipeline.observations(reward.sloMillis(), cores), guarded ? guard : agent, reward,
+                t0, deadline, intervalMillis, notes);
+        String after = String.format(Locale.ROOT, "; %d regime shifts in the build%s", agent.regimeShifts() - shifts,
+                guard == null ? "" : String.format(Locale.ROOT, ", guard: %d moves tried, %d kept, %d returns, %d vetoed,"
+                        + " incumbent %s", guard.trials(), guard.kept(), guard.returns(), guard.vetoes(),
+                        guard.incumbent()));
+        return new Run(run.config(), run.unitsPerSecond(), run.units(), run.seconds(), run.complete(),
+                run.finalKnobs(), run.notes() + after, run.trace());
     }
 
     private static Run drive(StagePipeline<?, ?> pipeline, Observations observations, TuningPolicy policy,

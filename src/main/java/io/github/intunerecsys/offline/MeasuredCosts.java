@@ -20,12 +20,17 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>the batch ladder {@code minBatch, ×}{@value #LADDER_STEP}{@code , …, maxBatch} at {@code pool = cores}: for
  *       each, the units per busy core-second {@code E(b)} (units written over the process CPU time) — what the batch
- *       size buys, nearly independent of how much of a shared machine the build got during that probe;
- *   <li>every other pool size at the best batch of the ladder {@code b*}: the cores busy {@code C(p)} (process CPU
- *       seconds per second; on a machine shared with other jobs, more threads than cores may get a larger share).
- *       {@code C(cores)} is the mean over the ladder's probes and one more probe at b*, next in time to the others.
- *       Then {@code C(p) ≤ p} and {@code C(p + 1) ≥ C(p) · (1 − loss)} are enforced: a probe that says otherwise
- *       caught a burst of another job.
+ *       size buys, nearly independent of how much of a shared machine the build got during that probe. The points
+ *       within {@value #RECHECK_SHARE} of the best are probed again, largest first, and keep the better reading: a
+ *       probe disturbed by a GC, JIT compilation or another job's burst reads low, and one such probe must not
+ *       decide the batch the agent starts from;
+ *   <li>every other pool size at the best batch of the ladder {@code b*}, each between two probes of
+ *       {@code pool = cores} at b*: {@code C(p) = C(cores) · rate(p) / max(rate before, rate after)}, the rate
+ *       relative to its neighbours in time, so that the machine's share drifting over seconds (another job's phases)
+ *       does not pass for an effect of the pool size. {@code C(cores)}, the cores busy at the reference (process CPU
+ *       seconds per second), is the mean over all its probes. On a machine shared with other jobs, more threads
+ *       than cores may get a larger share. Then {@code C(p) ≤ p} and {@code C(p + 1) ≥ C(p) · (1 − loss)} are
+ *       enforced: a probe that says otherwise caught a burst of another job.
  * </ol>
  * A probe lasts at least {@code probe} and {@value #BATCHES_PER_PROBE} batches (see {@link #probe}), after one batch
  * of the previous knobs is waited out; probes of cheap settings (small batches) are short, so the units processed
@@ -47,6 +52,8 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
     /** Shortest probe; a probe of large batches lasts {@value #BATCHES_PER_PROBE} of them. */
     public static final Duration DEFAULT_PROBE = Duration.ofMillis(40);
     static final double MIN_CHANGEOVER_SECONDS = 0.002;
+    /** Ladder points within this share of the best per-core rate are probed a second time. */
+    static final double RECHECK_SHARE = 0.25;
 
     private final int[] batches;
     private final double[] ladder;
@@ -109,32 +116,60 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             expected = Double.isNaN(p.batchSeconds()) ? expected : p.batchSeconds();
         }
         fill(perCore);
+        // A second look at every batch within a factor RECHECK_SHARE of the best, largest first (the knobs are at the
+        // largest now): a probe that caught a GC or another job's burst reads low, never high (CPU time spent on
+        // anything but units counts against it), so each point keeps the better of its two readings.
+        double top = max(perCore);
+        for (int i = steps - 1; i >= 0; i--) {
+            if (perCore[i] >= RECHECK_SHARE * top) {
+                Probe p = probe(knobs, observations, cores, pool, batches[i], batches[i] / perCore[i], previous,
+                        probe, wait, ended);
+                perCore[i] = Double.isNaN(p.perCore()) ? perCore[i] : Math.max(perCore[i], p.perCore());
+                busySum += p.busy() > 0 ? p.busy() : 0;
+                busyCount += p.busy() > 0 ? 1 : 0;
+                previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+            }
+        }
         int star = 0;
         for (int i = 1; i < steps; i++) {
             star = perCore[i] > perCore[star] ? i : star;
         }
         double starSeconds = batches[star] / perCore[star];
         int[] pools = new int[bounds.maxPool() - bounds.minPool() + 1];
-        double[] busy = new double[pools.length];
+        double[] relative = new double[pools.length];
+        // Each other pool size is probed between two probes of the reference pool at b*, and its rate is taken
+        // relative to the better of the two: the machine's share drifts over seconds (another job's phases), and
+        // rates next to each other in time cancel the drift that comparing with a probe seconds away would not.
+        Probe before = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
+                ended);
+        busySum += before.busy() > 0 ? before.busy() : 0;
+        busyCount += before.busy() > 0 ? 1 : 0;
         for (int i = 0; i < pools.length; i++) {
             pools[i] = bounds.minPool() + i;
             if (pools[i] == pool) {
-                busy[i] = Double.NaN;
+                relative[i] = 1;
                 continue;
             }
             double guess = starSeconds * Math.max(1, pools[i] / (double) cores);
             Probe p = probe(knobs, observations, cores, pools[i], batches[star], guess, previous, probe, wait, ended);
-            // Without CPU figures, the rate relative to one core's at b* stands for the cores busy.
-            busy[i] = p.busy() > 0 ? p.busy() : p.rate() / perCore[star];
             previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+            Probe after = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
+                    ended);
+            previous = Double.isNaN(after.batchSeconds()) ? previous : after.batchSeconds();
+            double reference = Math.max(nanToZero(before.rate()), nanToZero(after.rate()));
+            relative[i] = p.rate() > 0 && reference > 0 ? p.rate() / reference : Double.NaN;
+            busySum += after.busy() > 0 ? after.busy() : 0;
+            busyCount += after.busy() > 0 ? 1 : 0;
+            before = after;
         }
-        // The reference pool's share is the mean over all its probes (the ladder's and one more now, next to the
-        // other pools' in time): the machine's load drifts.
-        Probe again = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait, ended);
-        busySum += again.busy() > 0 ? again.busy() : 0;
-        busyCount += again.busy() > 0 ? 1 : 0;
-        busy[pool - pools[0]] = busyCount > 0 ? busySum / busyCount : Double.NaN;
-        fill(busy);
+        // Cores busy at the reference pool: the mean over all its probes (without CPU figures the ladder holds rates,
+        // not rates per core, and the reference pool counts as one).
+        double referenceBusy = busyCount > 0 ? busySum / busyCount : 1;
+        fill(relative);
+        double[] busy = new double[pools.length];
+        for (int i = 0; i < pools.length; i++) {
+            busy[i] = referenceBusy * relative[i];
+        }
         // What is physically possible: p workers keep at most p cores busy, and one worker more does not get less
         // CPU than p had (short of the switching loss) — a probe that says otherwise caught a burst of another job.
         for (int i = 0; i < busy.length; i++) {
@@ -182,6 +217,18 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             p50 = Double.isFinite(more.p50Millis()) ? more.p50Millis() / 1000 : p50;
         }
         return units > 0 ? new Probe(units / time, Double.isFinite(cpu) ? cpu / time : Double.NaN, p50) : Probe.NONE;
+    }
+
+    private static double nanToZero(double x) {
+        return Double.isNaN(x) ? 0 : x;
+    }
+
+    private static double max(double[] xs) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : xs) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 
     private static Duration seconds(double s) {

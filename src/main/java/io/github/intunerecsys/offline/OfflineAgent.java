@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * the default knobs half the time — through the same {@link TuningLoop}, then keeps learning online in the build.
  * Pre-training {@link #DEFAULT_INTERVALS} intervals takes 20-40 s on a shared 2-core machine, once (save it with
  * {@code PolicyFile}). Per build, {@link #fineTune} adapts it in a fraction of a second to that build's
- * {@link MeasuredCosts}. The agent runs with the closed-loop shift rule ({@link DqnPolicy#setClosedLoop}).
+ * {@link MeasuredCosts}. The agent runs with the closed-loop shift rule ({@link DqnPolicy#setClosedLoop}), with
+ * {@link #buildSettings()} (less exploration re-opened on a shift), behind {@link BestSettingGuard} in a build.
  */
 public final class OfflineAgent {
 
@@ -44,6 +45,14 @@ public final class OfflineAgent {
      * made the agent wander more, not less: 0.92 of the best in OfflineAgentTests against 0.95+ at 0.25.)
      */
     public static final double DEFAULT_FINE_TUNE_NOISE = 0.25;
+    /**
+     * ε re-opened to when the agent sees a regime shift during a build (the serving agent's is
+     * {@link DqnPolicy.Settings#DEFAULT_REOPEN_EPSILON}). In a closed loop the only shift signal is a drop of the
+     * reward, and on a machine shared with other jobs such drops come every few seconds; at 0.25 the agent then
+     * spent most of a 20 s build exploring (2 shifts per build in bench-offline traces, ε back at its floor only
+     * after about 80 intervals), and a build has no later traffic in which exploring now would pay off.
+     */
+    public static final double DEFAULT_BUILD_REOPEN_EPSILON = 0.05;
 
     /**
      * What pre-training achieved: the agent's mean throughput as a share of each simulated job's best
@@ -54,6 +63,14 @@ public final class OfflineAgent {
     }
 
     private OfflineAgent() {
+    }
+
+    /** The agent's settings for acting in a build: the defaults with {@link #DEFAULT_BUILD_REOPEN_EPSILON}. */
+    public static DqnPolicy.Settings buildSettings() {
+        var d = DqnPolicy.Settings.defaults();
+        return new DqnPolicy.Settings(d.hidden(), d.learningRate(), d.gamma(), d.replayCapacity(), d.minibatch(),
+                d.minReplay(), d.trainSteps(), d.targetSync(), d.epsilonStart(), d.epsilonMin(), d.epsilonDecay(),
+                DEFAULT_BUILD_REOPEN_EPSILON);
     }
 
     /** A fresh agent pre-trained for {@code intervals} simulated intervals; its ε is left at the floor. */
@@ -98,6 +115,7 @@ public final class OfflineAgent {
      */
     public static void fineTune(DqnPolicy agent, MeasuredCosts costs, RewardFunction reward, KnobBounds bounds,
             KnobSetting start, long seed, int intervals) {
+
         var random = new SplittableRandom(seed ^ 0xF1_7E70_12EL);
         agent.setClosedLoop(true);
         int done = 0;
@@ -107,6 +125,7 @@ public final class OfflineAgent {
                             bounds.clampBatch(bounds.minBatch() << random.nextInt(bounds.batchSteps())));
             var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, DEFAULT_FINE_TUNE_NOISE,
                     random.nextLong());
+
             var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(from);
             agent.setExploration(DEFAULT_FINE_TUNE_EPSILON);

@@ -81,6 +81,9 @@ final class OfflineSimulator implements Knobs, Observations {
     private int batch;
     private final double noise;
     private final PeakRate peak = new PeakRate();
+    private double switchProbability;
+    private double lowShare = 1;
+    private double share = 1;
 
     OfflineSimulator(Costs profile, int cores, KnobBounds bounds, KnobSetting initial, double intervalSeconds,
             long seed) {
@@ -98,6 +101,20 @@ final class OfflineSimulator implements Knobs, Observations {
         this.random = new SplittableRandom(seed);
         this.pool = bounds.clampPool(initial.poolSize());
         this.batch = bounds.clampBatch(initial.batchSize());
+    }
+
+    /**
+     * Models another job on the machine that comes and goes: before each interval, with probability
+     * {@code switchProbability}, the build's share of what it would get switches between 1 and {@code lowShare}
+     * (throughput and CPU scale by it, batch latency by its inverse). The knobs' effect is unchanged; only what the
+     * agent sees of it swings, as on the shared machines where bench-offline runs.
+     */
+    void shareMachine(double switchProbability, double lowShare) {
+        if (!(switchProbability >= 0 && switchProbability <= 1) || !(lowShare > 0 && lowShare <= 1)) {
+            throw new IllegalArgumentException("bad sharing: " + switchProbability + ", " + lowShare);
+        }
+        this.switchProbability = switchProbability;
+        this.lowShare = lowShare;
     }
 
     void setProfile(Costs profile) {
@@ -121,10 +138,13 @@ final class OfflineSimulator implements Knobs, Observations {
 
     @Override
     public Observation observe() {
-        double tput = profile.throughput(pool, batch) * Math.exp(noise * random.nextGaussian());
+        if (switchProbability > 0 && random.nextDouble() < switchProbability) {
+            share = share == 1 ? lowShare : 1;
+        }
+        double tput = share * profile.throughput(pool, batch) * Math.exp(noise * random.nextGaussian());
         double offered = peak.update(tput);
-        double latency = profile.batchSeconds(pool, batch) * 1000;
-        double cpu = Math.min(1, profile.throughput(pool, batch) * profile.batchSeconds(1, batch) / batch / cores);
+        double latency = profile.batchSeconds(pool, batch) * 1000 / share;
+        double cpu = share * Math.min(1, profile.throughput(pool, batch) * profile.batchSeconds(1, batch) / batch / cores);
         return new Observation(intervalSeconds, offered, tput, tput, 0, latency, latency * 1.1, latency * 1.2, 0, cpu,
                 pool, batch);
     }

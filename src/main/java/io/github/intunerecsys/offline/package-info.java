@@ -15,6 +15,8 @@
  *       simulator of them, and fine-tuned per build on a simulator calibrated from
  *       {@link io.github.intunerecsys.offline.MeasuredCosts} (the build's cost curves, probed on its first units
  *       through the same two ports), starting from that simulator's best knobs.</li>
+ *   <li>{@link io.github.intunerecsys.offline.BestSettingGuard} — the exploit layer around the agent in a build: a
+ *       move the agent chooses is kept only when the build measures it faster.</li>
  * </ul>
  */
 package io.github.intunerecsys.offline;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.intunerecsys.tuning.KnobBounds;
 import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.Observation;
+import io.github.intunerecsys.tuning.Observations;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -62,11 +64,9 @@ class MeasuredCostsTests {
         var profile = new OfflineSimulator.Profile(2_000, 1, 4, 1e-5, 2);
         var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
         // Another job takes the machine while pool 3 is probed: the build gets a fifth of a core.
-        io.github.intunerecsys.tuning.Observations bursty = () -> {
+        Observations bursty = () -> {
             var o = sim.observe();
-            return sim.poolSize() != 3 ? o : new io.github.intunerecsys.tuning.Observation(o.intervalSeconds(),
-                    o.arrivalRate(), o.throughput() / 10, o.goodput() / 10, 0, o.p50Millis(), o.p95Millis(),
-                    o.p99Millis(), 0, o.cpuUsage() / 10, o.poolSize(), o.batchSize());
+            return sim.poolSize() != 3 ? o : scaled(o, 0.1, 0.1);
         };
 
         MeasuredCosts costs = MeasuredCosts.measure(sim, bursty, BOUNDS, 2, Duration.ofMillis(100), d -> { },
@@ -74,5 +74,48 @@ class MeasuredCostsTests {
 
         assertThat(costs.throughput(3, 1)).isGreaterThan(0.9 * costs.throughput(2, 1));
         assertThat(costs.best(BOUNDS).poolSize()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLadderProbeDisturbedAtTheBestBatchDoesNotStartTheBuildAtASmallBatch() {
+        var profile = new OfflineSimulator.Profile(2_000, 6, 256, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        // The first probe of batch 256 catches a GC: the CPU is busy, a third of the units come out.
+        int[] seen = {0};
+        Observations disturbed = () -> {
+            var o = sim.observe();
+            return sim.batchSize() != 256 || ++seen[0] > 3 ? o : scaled(o, 1 / 3.0, 1);
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, disturbed, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.best(BOUNDS).batchSize()).isEqualTo(256);
+    }
+
+    @Test
+    void poolSizesAreComparedWithTheReferenceProbedNextToThemInTime() {
+        // Another job takes half the machine from the middle of the batch ladder on, and keeps it: compared with
+        // the reference's probes before that, every other pool size would look half as fast.
+        var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        int[] calls = {0};
+        Observations shared = () -> {
+            var o = sim.observe();
+            double f = ++calls[0] > 6 ? 0.5 : 1;
+            return scaled(o, f, f);
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, shared, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.throughput(1, 64) / costs.throughput(2, 64))
+                .isCloseTo(profile.throughput(1, 64) / profile.throughput(2, 64), within(0.05));
+    }
+
+    /** The observation with its units scaled by {@code units} and its CPU usage by {@code cpu}. */
+    private static Observation scaled(Observation o, double units, double cpu) {
+        return new Observation(o.intervalSeconds(), o.arrivalRate(), o.throughput() * units, o.goodput() * units, 0,
+                o.p50Millis(), o.p95Millis(), o.p99Millis(), 0, o.cpuUsage() * cpu, o.poolSize(), o.batchSize());
     }
 }
