@@ -17,13 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PolicyFile {
 
-    static final int FORMAT = 1;
+    /** 2: action values are centred on the mean reward, which the file carries (format 1 files are not). */
+    static final int FORMAT = 2;
     public static final String PRETRAINED_RESOURCE = "/tuner/pretrained-policy.json";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     record Saved(int format, int[] layers, double[] weights, double[] mean, double[] m2, long count, double epsilon,
-            long updates) {
+            long updates, double rewardMean, long rewardCount) {
     }
 
     private PolicyFile() {
@@ -72,7 +73,8 @@ public final class PolicyFile {
             throw new IllegalArgumentException(source + ": not a tuner policy file: " + e.getOriginalMessage());
         }
         if (saved.format() != FORMAT) {
-            throw new IllegalArgumentException(source + ": policy format " + saved.format() + ", expected " + FORMAT);
+            throw new IllegalArgumentException(source + ": policy format " + saved.format() + ", expected " + FORMAT
+                    + " (re-run pretrain-tuner, or delete the file to start from the pre-trained policy)");
         }
         try {
             policy.restore(saved);

@@ -64,8 +64,7 @@ public final class Tuner implements AutoCloseable {
 
     private static DqnPolicy restore(Settings s) {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), s.reward().sloMillis(), s.seed());
-        if (s.policyFile() != null && Files.isRegularFile(s.policyFile())) {
-            PolicyFile.load(agent, s.policyFile());
+        if (s.policyFile() != null && Files.isRegularFile(s.policyFile()) && restored(agent, s.policyFile())) {
             log.info("tuner: restored RL policy from {}", s.policyFile());
         } else if (PolicyFile.loadPretrained(agent)) {
             log.info("tuner: starting from the pre-trained RL policy");
@@ -73,6 +72,17 @@ public final class Tuner implements AutoCloseable {
             log.info("tuner: no pre-trained RL policy; starting untrained");
         }
         return agent;
+    }
+
+    /** A saved policy of an older format or another network shape is skipped (one warning), not fatal. */
+    private static boolean restored(DqnPolicy agent, java.nio.file.Path file) {
+        try {
+            PolicyFile.load(agent, file);
+            return true;
+        } catch (IllegalArgumentException e) {
+            log.warn("tuner: {}; not restored", e.getMessage());
+            return false;
+        }
     }
 
     /**

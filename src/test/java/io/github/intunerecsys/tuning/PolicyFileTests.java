@@ -41,6 +41,18 @@ class PolicyFileTests {
     }
 
     @Test
+    void fileOfTheFormerUncentredFormatIsRefusedWithWhatToDo(@TempDir Path dir) throws Exception {
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 1);
+        Path file = dir.resolve("policy.json");
+        PolicyFile.save(agent, file);
+        Files.writeString(file, Files.readString(file).replace("\"format\":" + PolicyFile.FORMAT, "\"format\":1"));
+        assertThatThrownBy(() -> PolicyFile.load(agent, file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("policy format 1")
+                .hasMessageContaining("pretrain-tuner");
+    }
+
+    @Test
     void fileOfAnotherNetworkShapeIsRefused(@TempDir Path dir) {
         var small = new DqnPolicy(new DqnPolicy.Settings(8, 1e-3, 0.9, 100, 8, 8, 1, 10, 1, 0.02, 0.97, 0.25), 50, 1);
         Path file = dir.resolve("small.json");
