@@ -69,8 +69,7 @@ class OfflineAgentTests {
     }
 
     @Test
-    void behindTheGuardTheFineTunedAgentHoldsNearTheBestOnAMachineSharedWithAJobThatComesAndGoes(
-            @TempDir Path dir) {
+    void theFineTunedAgentHoldsNearTheBestOnAMachineSharedWithAJobThatComesAndGoes(@TempDir Path dir) {
         var profile = new OfflineSimulator.Profile(3_000, 5, 128, 5e-5, 2);
         var calibration = new OfflineSimulator(profile, 2, BOUNDS, DEFAULTS, 1, 0.2, 3);
         MeasuredCosts costs = MeasuredCosts.measure(calibration, calibration, BOUNDS, 2,
@@ -78,19 +77,19 @@ class OfflineAgentTests {
         KnobSetting start = costs.best(BOUNDS);
         var file = dir.resolve("agent.json");
         PolicyFile.save(OfflineAgent.pretrain(REWARD, BOUNDS, DEFAULTS, 42, 1_000), file);
-        double[] share = new double[2];
-        for (int guarded = 0; guarded < 2; guarded++) {
+        // The build's share of the machine switches between all and 0.35 of it every six intervals or so; three
+        // such machines. Since the DQN holds unless a move beats holding by a margin (and learns centred values)
+        // it holds near the best by itself: 0.92-0.95 over eight machines, where BestSettingGuard in front of it
+        // measured 0.87-0.93 (a setting read in a good stretch looks clearly faster than one read in a bad one).
+        for (long machine = 11; machine < 14; machine++) {
             var agent = new DqnPolicy(OfflineAgent.buildSettings(), REWARD.sloMillis(), 42);
             PolicyFile.load(agent, file);
             agent.setClosedLoop(true);
             OfflineAgent.fineTune(agent, costs, REWARD, BOUNDS, start, 5, 400);
-            // The build's share of the machine switches between all and 0.35 of it every six intervals or so.
-            var sim = new OfflineSimulator(profile, 2, BOUNDS, start, 1, 0.2, 11);
+            var sim = new OfflineSimulator(profile, 2, BOUNDS, start, 1, 0.2, machine);
             sim.shareMachine(1.0 / 6, 0.35);
-            share[guarded] = shareOfBest(guarded == 1 ? new BestSettingGuard(agent) : agent, sim, 40);
+            assertThat(shareOfBest(agent, sim, 40)).as("machine %d", machine).isGreaterThan(0.9);
         }
-
-        assertThat(share[1]).isGreaterThan(0.9).isGreaterThan(share[0]);
     }
 
     /** Mean throughput over {@code intervals} of the policy tuning {@code sim}, as a share of its best setting. */
