@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  *
  * <p>Why not plain Hogwild: on a small catalogue (ml-latest-small has 610 users) two threads hitting random
  * ratings keep landing on the same user rows and bias cache lines, and each write drags the line across cores —
- * measured 0.95× on two cores (`bench-train`, ml-latest-small), against 1.8–2.1× for these blocks: a block's
+ * measured 0.95× on two cores (`bench-train`, ml-latest-small), against 1.8–2.1× for these blocks (1.6× since one
+ * thread trains in cache-sized blocks too and got 1.6× faster itself): a block's
  * rows (a user group and an item group) are few enough to stay in a core's cache. With {@code G} twice the
  * thread count a thread that finishes its block early takes another one of the same sub-epoch.
  *
