@@ -79,9 +79,31 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
 
         static final Probe NONE = new Probe(Double.NaN, Double.NaN, Double.NaN);
 
+        /** The probe's batch seconds, or {@code fallback} when it has none. */
+        double batchSecondsOr(double fallback) {
+            return Double.isNaN(batchSeconds) ? fallback : batchSeconds;
+        }
+
         /** Units per second of one busy core: what the batch size buys, whatever share of the machine the build had. */
         double perCore() {
             return busy > 0 ? rate / busy : rate;
+        }
+    }
+
+    /** Mean cores busy over the reference pool's probes that had CPU figures; 1 when none had. */
+    private static final class BusyMean {
+        private double sum;
+        private int count;
+
+        void add(Probe p) {
+            if (p.busy() > 0) {
+                sum += p.busy();
+                count++;
+            }
+        }
+
+        double mean() {
+            return count > 0 ? sum / count : 1;
         }
     }
 
@@ -101,8 +123,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         }
         int[] batches = new int[steps];
         double[] perCore = new double[steps];
-        double busySum = 0;
-        int busyCount = 0;
+        BusyMean referenceBusy = new BusyMean();
         double previous = 0;
         double expected = 0;
         for (int i = 0; i < steps; i++) {
@@ -110,10 +131,9 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             expected = i == 0 ? 0 : expected * batches[i] / batches[i - 1];
             Probe p = probe(knobs, observations, cores, pool, batches[i], expected, previous, probe, wait, ended);
             perCore[i] = p.perCore();
-            busySum += p.busy() > 0 ? p.busy() : 0;
-            busyCount += p.busy() > 0 ? 1 : 0;
-            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
-            expected = Double.isNaN(p.batchSeconds()) ? expected : p.batchSeconds();
+            referenceBusy.add(p);
+            previous = p.batchSecondsOr(previous);
+            expected = p.batchSecondsOr(expected);
         }
         fill(perCore);
         // A second look at every batch within a factor RECHECK_SHARE of the best, largest first (the knobs are at the
@@ -125,9 +145,8 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
                 Probe p = probe(knobs, observations, cores, pool, batches[i], batches[i] / perCore[i], previous,
                         probe, wait, ended);
                 perCore[i] = Double.isNaN(p.perCore()) ? perCore[i] : Math.max(perCore[i], p.perCore());
-                busySum += p.busy() > 0 ? p.busy() : 0;
-                busyCount += p.busy() > 0 ? 1 : 0;
-                previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+                referenceBusy.add(p);
+                previous = p.batchSecondsOr(previous);
             }
         }
         int star = 0;
@@ -142,8 +161,7 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         // rates next to each other in time cancel the drift that comparing with a probe seconds away would not.
         Probe before = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
                 ended);
-        busySum += before.busy() > 0 ? before.busy() : 0;
-        busyCount += before.busy() > 0 ? 1 : 0;
+        referenceBusy.add(before);
         for (int i = 0; i < pools.length; i++) {
             pools[i] = bounds.minPool() + i;
             if (pools[i] == pool) {
@@ -152,23 +170,21 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
             }
             double guess = starSeconds * Math.max(1, pools[i] / (double) cores);
             Probe p = probe(knobs, observations, cores, pools[i], batches[star], guess, previous, probe, wait, ended);
-            previous = Double.isNaN(p.batchSeconds()) ? previous : p.batchSeconds();
+            previous = p.batchSecondsOr(previous);
             Probe after = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
                     ended);
-            previous = Double.isNaN(after.batchSeconds()) ? previous : after.batchSeconds();
+            previous = after.batchSecondsOr(previous);
             double reference = Math.max(nanToZero(before.rate()), nanToZero(after.rate()));
             relative[i] = p.rate() > 0 && reference > 0 ? p.rate() / reference : Double.NaN;
-            busySum += after.busy() > 0 ? after.busy() : 0;
-            busyCount += after.busy() > 0 ? 1 : 0;
+            referenceBusy.add(after);
             before = after;
         }
         // Cores busy at the reference pool: the mean over all its probes (without CPU figures the ladder holds rates,
         // not rates per core, and the reference pool counts as one).
-        double referenceBusy = busyCount > 0 ? busySum / busyCount : 1;
         fill(relative);
         double[] busy = new double[pools.length];
         for (int i = 0; i < pools.length; i++) {
-            busy[i] = referenceBusy * relative[i];
+            busy[i] = referenceBusy.mean() * relative[i];
         }
         // What is physically possible: p workers keep at most p cores busy, and one worker more does not get less
         // CPU than p had (short of the switching loss) — a probe that says otherwise caught a burst of another job.

@@ -67,10 +67,7 @@ public final class OfflineAgent {
 
     /** The agent's settings for acting in a build: the defaults with {@link #DEFAULT_BUILD_REOPEN_EPSILON}. */
     public static DqnPolicy.Settings buildSettings() {
-        var d = DqnPolicy.Settings.defaults();
-        return new DqnPolicy.Settings(d.hidden(), d.learningRate(), d.gamma(), d.replayCapacity(), d.minibatch(),
-                d.minReplay(), d.trainSteps(), d.targetSync(), d.epsilonStart(), d.epsilonMin(), d.epsilonDecay(),
-                DEFAULT_BUILD_REOPEN_EPSILON);
+        return DqnPolicy.Settings.defaults().withReopenEpsilon(DEFAULT_BUILD_REOPEN_EPSILON);
     }
 
     /** A fresh agent pre-trained for {@code intervals} simulated intervals; its ε is left at the floor. */
@@ -115,7 +112,6 @@ public final class OfflineAgent {
      */
     public static void fineTune(DqnPolicy agent, MeasuredCosts costs, RewardFunction reward, KnobBounds bounds,
             KnobSetting start, long seed, int intervals) {
-
         var random = new SplittableRandom(seed ^ 0xF1_7E70_12EL);
         agent.setClosedLoop(true);
         int done = 0;
@@ -125,7 +121,6 @@ public final class OfflineAgent {
                             bounds.clampBatch(bounds.minBatch() << random.nextInt(bounds.batchSteps())));
             var sim = new OfflineSimulator(costs, reward.cores(), bounds, from, 1, DEFAULT_FINE_TUNE_NOISE,
                     random.nextLong());
-
             var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 1);
             agent.onExternalChange(from);
             agent.setExploration(DEFAULT_FINE_TUNE_EPSILON);

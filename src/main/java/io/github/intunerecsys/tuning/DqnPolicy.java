@@ -92,6 +92,11 @@ public final class DqnPolicy extends AbstractTuningPolicy {
                     targetSync, epsilonStart, epsilonMin, decay, reopenEpsilon);
         }
 
+        public Settings withReopenEpsilon(double reopen) {
+            return new Settings(hidden, learningRate, gamma, replayCapacity, minibatch, minReplay, trainSteps,
+                    targetSync, epsilonStart, epsilonMin, epsilonDecay, reopen);
+        }
+
         public Settings withEpsilonStart(double start) {
             return new Settings(hidden, learningRate, gamma, replayCapacity, minibatch, minReplay, trainSteps,
                     targetSync, start, epsilonMin, epsilonDecay, reopenEpsilon);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,13 +69,19 @@ public final class PolicyFile {
     private static void load(DqnPolicy policy, InputStream in, String source) {
         Saved saved;
         try {
-            saved = MAPPER.readValue(in, Saved.class);
+            // the format first: an older file lacks fields this one has and would fail to bind, unexplained
+            JsonNode tree = MAPPER.readTree(in);
+            JsonNode format = tree == null ? null : tree.get("format");
+            if (format != null && format.isInt() && format.intValue() != FORMAT) {
+                throw new IllegalArgumentException(source + ": policy format " + format.intValue() + ", expected "
+                        + FORMAT + " (re-run pretrain-tuner, or delete the file to start from the pre-trained policy)");
+            }
+            saved = MAPPER.treeToValue(tree, Saved.class);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + ": not a tuner policy file: " + e.getOriginalMessage());
         }
-        if (saved.format() != FORMAT) {
-            throw new IllegalArgumentException(source + ": policy format " + saved.format() + ", expected " + FORMAT
-                    + " (re-run pretrain-tuner, or delete the file to start from the pre-trained policy)");
+        if (saved == null || saved.format() != FORMAT) {
+            throw new IllegalArgumentException(source + ": not a tuner policy file: no format " + FORMAT);
         }
         try {
             policy.restore(saved);

@@ -75,7 +75,7 @@ public final class Tuner implements AutoCloseable {
     }
 
     /** A saved policy of an older format or another network shape is skipped (one warning), not fatal. */
-    private static boolean restored(DqnPolicy agent, java.nio.file.Path file) {
+    private static boolean restored(DqnPolicy agent, Path file) {
         try {
             PolicyFile.load(agent, file);
             return true;

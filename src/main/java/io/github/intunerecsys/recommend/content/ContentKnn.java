@@ -64,6 +64,9 @@ public final class ContentKnn {
     /** Release year per catalog item, 0 when unknown. */
     private final int[] years;
     private final double era;
+    /** The catalogue's span of known years (first > last when no movie has one). */
+    private final int firstYear;
+    private final int lastYear;
 
     ContentKnn(SparseMatrix rows, RatingMatrix ratings, double liked, double boost) {
         this(rows, ratings, liked, boost, new int[rows.rows], 0);
@@ -84,6 +87,16 @@ public final class ContentKnn {
         this.boost = boost;
         this.years = years;
         this.era = era;
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int y : years) {
+            if (y > 0) {
+                first = Math.min(first, y);
+                last = Math.max(last, y);
+            }
+        }
+        this.firstYear = first;
+        this.lastYear = last;
     }
 
     /**
@@ -118,32 +131,24 @@ public final class ContentKnn {
      * once (a table over the catalog's span of years), then each movie looks its year up.
      */
     private void weighByEra(Liked liked, float[] out) {
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        for (int y : years) {
-            if (y > 0) {
-                first = Math.min(first, y);
-                last = Math.max(last, y);
-            }
-        }
-        if (first > last) {
+        if (firstYear > lastYear) {
             return;
         }
-        double[] byYear = new double[last - first + 1];
+        double[] byYear = new double[lastYear - firstYear + 1];
         double total = 0;
         ScoredItems chosen = liked.positions();
         for (int x = 0; x < chosen.size(); x++) {
             int k = chosen.items()[x];
-            double w = ratings.ratingAt(k) - liked.mean() + 0.5;
+            double w = weight(ratings.ratingAt(k), liked.mean());
             total += w;
             int yj = years[ratings.itemAt(k)];
-            for (int y = first; y <= last; y++) {
-                byYear[y - first] += w * (yj > 0 ? Math.exp(-Math.abs(y - yj) / era) : Math.exp(-1));
+            for (int y = firstYear; y <= lastYear; y++) {
+                byYear[y - firstYear] += w * (yj > 0 ? Math.exp(-Math.abs(y - yj) / era) : Math.exp(-1));
             }
         }
         float unknown = (float) Math.exp(-1);
         for (int i = 0; i < out.length; i++) {
-            out[i] *= years[i] > 0 ? (float) (byYear[years[i] - first] / total) : unknown;
+            out[i] *= years[i] > 0 ? (float) (byYear[years[i] - firstYear] / total) : unknown;
         }
     }
 
@@ -172,7 +177,7 @@ public final class ContentKnn {
         for (int x = 0; x < chosen.size(); x++) {
             int k = chosen.items()[x];
             int j = ratings.itemAt(k);
-            float w = ratings.ratingAt(k) - mean + 0.5f;
+            float w = weight(ratings.ratingAt(k), mean);
             for (int p = rows.indptr[j]; p < rows.indptr[j + 1]; p++) {
                 profile[rows.indices[p]] += w * rows.values[p];
             }
@@ -186,6 +191,11 @@ public final class ContentKnn {
             }
         }
         return new Liked(chosen, mean);
+    }
+
+    /** A liked movie's weight: its centred rating, plus ½ so a movie at the user's own mean still counts a little. */
+    private static float weight(float rating, float mean) {
+        return rating - mean + 0.5f;
     }
 
     /** The user's liked training ratings (positions in the rating matrix) and the user's mean rating. */
