@@ -85,23 +85,24 @@ public final class BiasedMf implements CfTrainer {
         int k = params.factors();
         SplittableRandom random = new SplittableRandom(params.seed());
         float mu = (float) data.mean(positions);
-        float[] bu = new float[data.users()];
-        float[] bi = new float[data.items()];
-        float[] p = new float[data.users() * k];
-        float[] q = new float[data.items() * k];
-        Training.gaussian(p, params.initMean(), params.initStd(), random);
-        Training.gaussian(q, params.initMean(), params.initStd(), random);
         // one thread on data that fits the cache: one group, a plain shuffle over all ratings; more threads or
-        // bigger data: disjoint blocks (DSGD), see Strata. Either way the rows train under the strata's labels.
+        // bigger data: disjoint blocks (DSGD), see Strata. Either way the rows train under the strata's labels,
+        // and start there: drawn in label order, on all threads
         int threads = params.threads();
         Strata strata = Strata.of(data, positions, Strata.groupsFor(data, k, threads, positions.length), random);
-        float[] pt = strata.toLabels(p, k, true);
-        float[] qt = strata.toLabels(q, k, false);
-        float[] but = new float[bu.length];
-        float[] bit = new float[bi.length];
+        float[] pt = new float[data.users() * k];
+        float[] qt = new float[data.items() * k];
+        float[] but = new float[data.users()];
+        float[] bit = new float[data.items()];
         Epoch epoch = new Epoch(strata.users(), strata.items(), strata.ratings(), mu, but, bit, pt, qt, k);
+        float[] bu = new float[data.users()];
+        float[] bi = new float[data.items()];
+        float[] p = new float[pt.length];
+        float[] q = new float[qt.length];
         float scale = 1f;
         try (Hogwild hogwild = new Hogwild(threads)) {
+            Training.gaussian(pt, params.initMean(), params.initStd(), random, hogwild);
+            Training.gaussian(qt, params.initMean(), params.initStd(), random, hogwild);
             for (int e = 0; e < params.epochs(); e++) {
                 epoch.rates(Rates.of(params, scale));
                 strata.epoch(hogwild, epoch, random);
@@ -110,11 +111,20 @@ public final class BiasedMf implements CfTrainer {
                 }
                 scale *= params.lrDecay();
             }
+            // back to row order on all threads: the item rows (most of the bytes) in two halves
+            int items = data.items();
+            hogwild.rounds(1, 3, (round, t) -> {
+                switch (t) {
+                    case 0 -> {
+                        strata.toRows(pt, p, k, true, 0, data.users());
+                        strata.toRows(but, bu, 1, true, 0, data.users());
+                        strata.toRows(bit, bi, 1, false, 0, items);
+                    }
+                    case 1 -> strata.toRows(qt, q, k, false, 0, items / 2);
+                    default -> strata.toRows(qt, q, k, false, items / 2, items);
+                }
+            });
         }
-        strata.toRows(pt, p, k, true);
-        strata.toRows(qt, q, k, false);
-        strata.toRows(but, bu, 1, true);
-        strata.toRows(bit, bi, 1, false);
         return Training.model(name, params(), data, positions, mu, bu, bi, p, q, k);
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all
@@ -80,15 +81,8 @@ final class Hogwild implements AutoCloseable {
         Runnable worker = () -> {
             for (int t = tickets.getAndIncrement(); t < total; t = tickets.getAndIncrement()) {
                 int round = t / tasks;
-                for (int spins = 0; finished.get() < round * tasks; spins++) {
-                    if (failure.get() != null) {
-                        return;
-                    }
-                    if (spins < SPINS_BEFORE_YIELD) {
-                        Thread.onSpinWait();
-                    } else {
-                        Thread.yield(); // the thread we wait for may be waiting for this core
-                    }
+                if (!awaitFinished(finished, round * tasks, failure)) {
+                    return;
                 }
                 try {
                     body.run(round, t % tasks);
@@ -104,6 +98,25 @@ final class Hogwild implements AutoCloseable {
             running.add(pool.submit(worker));
         }
         worker.run();
+        join(running, failure);
+    }
+
+    /** Spins, then yields, until {@code finished} reaches {@code target}; false if another thread failed. */
+    private static boolean awaitFinished(AtomicInteger finished, int target, AtomicReference<Throwable> failure) {
+        for (int spins = 0; finished.get() < target; spins++) {
+            if (failure.get() != null) {
+                return false;
+            }
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the thread we wait for may be waiting for this core
+            }
+        }
+        return true;
+    }
+
+    private static void join(List<Future<?>> running, AtomicReference<Throwable> failure) {
         try {
             for (Future<?> f : running) {
                 f.get();
@@ -117,6 +130,42 @@ final class Hogwild implements AutoCloseable {
         if (failure.get() != null) {
             throw new IllegalStateException("training thread failed: " + failure.get(), failure.get());
         }
+    }
+
+    /**
+     * Like {@link #rounds}, but task {@code j} of every round runs on thread {@code j mod threads}: a task that
+     * reuses what the same task index touched in the round before finds it in its own core's cache.
+     */
+    void pinnedRounds(int rounds, int tasks, RoundTask body) {
+        if (threads == 1 || tasks == 1) {
+            rounds(rounds, tasks, body);
+            return;
+        }
+        int workers = Math.min(threads, tasks);
+        AtomicInteger finished = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        IntFunction<Runnable> worker = w -> () -> {
+            for (int round = 0; round < rounds; round++) {
+                if (!awaitFinished(finished, round * tasks, failure)) {
+                    return;
+                }
+                for (int j = w; j < tasks; j += workers) {
+                    try {
+                        body.run(round, j);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                    finished.incrementAndGet();
+                }
+            }
+        };
+        List<Future<?>> running = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
+            running.add(pool.submit(worker.apply(w)));
+        }
+        worker.apply(0).run();
+        join(running, failure);
     }
 
     @Override

@@ -150,20 +150,10 @@ final class Strata {
         return out;
     }
 
-    /** Rows of {@code k} floats (k = 1 for biases) moved from row order to label order. */
-    float[] toLabels(float[] byRow, int k, boolean users) {
+    /** Rows of {@code k} floats with labels in {@code [from, to)} moved back from label order into {@code byRow}. */
+    void toRows(float[] byLabel, float[] byRow, int k, boolean users, int from, int to) {
         int[] row = users ? userRow : itemRow;
-        float[] out = new float[byRow.length];
-        for (int label = 0; label < row.length; label++) {
-            System.arraycopy(byRow, row[label] * k, out, label * k, k);
-        }
-        return out;
-    }
-
-    /** Rows of {@code k} floats moved back from label order into {@code byRow}. */
-    void toRows(float[] byLabel, float[] byRow, int k, boolean users) {
-        int[] row = users ? userRow : itemRow;
-        for (int label = 0; label < row.length; label++) {
+        for (int label = from; label < to; label++) {
             System.arraycopy(byLabel, label * k, byRow, row[label] * k, k);
         }
     }
@@ -244,8 +234,11 @@ final class Strata {
      */
     void epoch(Hogwild threads, Hogwild.Range body, SplittableRandom random) {
         int[] shifts = permutation(groups, random);
-        threads.rounds(groups, groups, (s, g) -> {
-            int b = block(shifts[s], g);
+        // task h of every sub-epoch is the block of item group h, always on the same thread: an item group's rows
+        // (the bigger half of a block's) stay in that core's cache from one sub-epoch to the next, and only the
+        // user group's rows move between cores
+        threads.pinnedRounds(groups, groups, (s, h) -> {
+            int b = block(shifts[s], Math.floorMod(h - shifts[s], groups));
             Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b]);
             body.run(start[b], start[b + 1]);
         });

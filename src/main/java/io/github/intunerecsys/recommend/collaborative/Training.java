@@ -10,11 +10,34 @@ final class Training {
     private Training() {
     }
 
+    /** Floats per independently drawn chunk of {@link #gaussian(float[], float, float, SplittableRandom, Hogwild)}. */
+    static final int GAUSSIAN_CHUNK = 1 << 14;
+
     /** Fills {@code a} with draws from N(mean, std). */
     static void gaussian(float[] a, float mean, float std, SplittableRandom random) {
-        for (int i = 0; i < a.length; i++) {
+        gaussian(a, 0, a.length, mean, std, random);
+    }
+
+    private static void gaussian(float[] a, int from, int to, float mean, float std, SplittableRandom random) {
+        for (int i = from; i < to; i++) {
             a[i] = (float) (mean + std * random.nextGaussian());
         }
+    }
+
+    /**
+     * Fills {@code a} with draws from N(mean, std) on {@code threads}: chunks of {@link #GAUSSIAN_CHUNK} floats,
+     * each from its own source split from {@code random} in chunk order, so the values depend on the seed only, not
+     * on the thread count. A million draws take several milliseconds, which on two threads was a tenth of a
+     * 20-epoch fit of ml-latest-small spent on one core.
+     */
+    static void gaussian(float[] a, float mean, float std, SplittableRandom random, Hogwild threads) {
+        int chunks = (a.length + GAUSSIAN_CHUNK - 1) / GAUSSIAN_CHUNK;
+        SplittableRandom[] sources = new SplittableRandom[chunks];
+        for (int c = 0; c < chunks; c++) {
+            sources[c] = random.split();
+        }
+        threads.rounds(1, chunks, (round, c) -> gaussian(a, c * GAUSSIAN_CHUNK,
+                Math.min(a.length, (c + 1) * GAUSSIAN_CHUNK), mean, std, sources[c]));
     }
 
     /** Fisher–Yates shuffle of {@code a[from..to)}. */

@@ -33,7 +33,8 @@ class BiasedMfTests {
 
         assertThat(mf.topN(0, 1, true, null).items()).containsExactly(3);
         assertThat(baseline.topN(0, 1, true, null).items()).containsExactly(4);
-        assertThat(mf.predict(0, 3)).isGreaterThan(mf.predict(0, 4) + 1f);
+        // by a clear margin, whatever the random start: over seeds 0-29 the gap was 0.63-1.5
+        assertThat(mf.predict(0, 3)).isGreaterThan(mf.predict(0, 4) + 0.5f);
     }
 
     @Test
