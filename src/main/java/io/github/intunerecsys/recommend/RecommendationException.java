@@ -55,6 +55,14 @@ public abstract sealed class RecommendationException extends RuntimeException {
         }
     }
 
+    /** A rating prediction asked of a service whose dataset has no ratings, so no CF model was trained. → 409 */
+    public static final class NoRatingModel extends RecommendationException {
+        public NoRatingModel() {
+            super("no collaborative-filtering model is loaded (the dataset has no ratings), so ratings cannot be "
+                    + "predicted; recommendations fall back to popularity and content");
+        }
+    }
+
     /** A genre no movie has. → 400 */
     public static final class UnknownGenre extends RecommendationException {
         private final List<String> allowed;

@@ -195,11 +195,14 @@ public class RecommendationService {
     public Prediction predict(int userId, int movieId) {
         ModelSnapshot s = snapshot();
         int item = item(s, movieId);
+        CfModel cf = s.cf();
+        if (cf == null) {
+            throw new RecommendationException.NoRatingModel();
+        }
         UserProfile profile = profile(s, userId);
         if (profile == null) {
             throw new RecommendationException.UnknownUser(userId);
         }
-        CfModel cf = s.cf();
         float actual = profile.rating(item);
         boolean cold = s.dataset().ratings().itemCount(item) == 0;
         return new Prediction(userId, MovieRef.of(s.dataset().catalog().get(item)),

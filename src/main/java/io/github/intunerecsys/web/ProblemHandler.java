@@ -65,6 +65,8 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
                     e.getMessage()));
             case RecommendationException.UnknownUser _ -> answer(problem(HttpStatus.NOT_FOUND, "Unknown user",
                     e.getMessage()));
+            case RecommendationException.NoRatingModel _ -> answer(problem(HttpStatus.CONFLICT, "No rating model",
+                    e.getMessage()));
             case RecommendationException.UnknownGenre g -> {
                 ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage());
                 p.setProperty("parameter", "genre");

@@ -309,6 +309,21 @@ class RecommendationServiceTests {
     }
 
     @Test
+    void predictionWithoutAnyRatingsSaysThereIsNoRatingModel(@TempDir Path dir) throws IOException {
+        // a catalogue without ratings trains no CF model; a user who then posts a rating is known to the service
+        dataset = new Dataset(DatasetFormat.MOVIELENS, Path.of("catalog-only"), dataset.catalog(),
+                new RatingMatrix.Builder(1).build(dataset.catalog().size()), new LoadReport(false), Duration.ZERO);
+        try (Posting p = new Posting(dir)) {
+            p.post(1, 1, 5, 1_600_000_000L);
+
+            assertThatThrownBy(() -> p.service.predict(1, 6))
+                    .isInstanceOf(RecommendationException.NoRatingModel.class)
+                    .hasMessageContaining("no collaborative-filtering model");
+            assertThat(p.service.forUser(1, Strategy.SVD, ItemFilter.NONE, 3).items()).isNotEmpty();
+        }
+    }
+
+    @Test
     void notReadyBeforeTheFirstSnapshot() {
         RecommendationService empty = new RecommendationService(new ModelHolder(), PersonalScoring.direct());
         assertThat(empty.ready()).isFalse();
