@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
@@ -133,8 +134,10 @@ final class Hogwild implements AutoCloseable {
     }
 
     /**
-     * Like {@link #rounds}, but task {@code j} of every round runs on thread {@code j mod threads}: a task that
-     * reuses what the same task index touched in the round before finds it in its own core's cache.
+     * Like {@link #rounds}, but task {@code j} of every round is first offered to thread {@code j mod threads}: a
+     * task that reuses what the same task index touched in the round before finds it in its own core's cache. A
+     * thread done with its own tasks takes those still unclaimed from the others (from the end of their list), so a
+     * thread the OS preempts holds a round up by one task, not by all of its own.
      */
     void pinnedRounds(int rounds, int tasks, RoundTask body) {
         if (threads == 1 || tasks == 1) {
@@ -144,19 +147,31 @@ final class Hogwild implements AutoCloseable {
         int workers = Math.min(threads, tasks);
         AtomicInteger finished = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // claimed[j] == r: task j of round r is still free; a thread claims it by moving it to r + 1
+        AtomicIntegerArray claimed = new AtomicIntegerArray(tasks);
         IntFunction<Runnable> worker = w -> () -> {
             for (int round = 0; round < rounds; round++) {
                 if (!awaitFinished(finished, round * tasks, failure)) {
                     return;
                 }
-                for (int j = w; j < tasks; j += workers) {
-                    try {
-                        body.run(round, j);
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e);
-                        return;
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int n = 0; n < tasks; n++) {
+                        // first pass: own tasks in order; second: everyone's, last first
+                        int j = pass == 0 ? w + n * workers : tasks - 1 - n;
+                        if (j >= tasks) {
+                            break;
+                        }
+                        if (!claimed.compareAndSet(j, round, round + 1)) {
+                            continue;
+                        }
+                        try {
+                            body.run(round, j);
+                        } catch (RuntimeException | Error e) {
+                            failure.compareAndSet(null, e);
+                            return;
+                        }
+                        finished.incrementAndGet();
                     }
-                    finished.incrementAndGet();
                 }
             }
         };

@@ -89,26 +89,56 @@ class StrataTests {
 
     @Test
     void noTaskOfARoundStartsBeforeThePreviousRoundFinished() {
-        int rounds = 50;
-        int tasks = 4;
-        AtomicInteger[] done = new AtomicInteger[rounds];
-        for (int r = 0; r < rounds; r++) {
-            done[r] = new AtomicInteger();
-        }
-        AtomicInteger violations = new AtomicInteger();
-        try (Hogwild threads = new Hogwild(2)) {
-            threads.rounds(rounds, tasks, (r, t) -> {
+        for (boolean pinned : new boolean[] {false, true}) {
+            int rounds = 50;
+            int tasks = 4;
+            AtomicInteger[] done = new AtomicInteger[rounds];
+            for (int r = 0; r < rounds; r++) {
+                done[r] = new AtomicInteger();
+            }
+            AtomicInteger violations = new AtomicInteger();
+            Hogwild.RoundTask task = (r, t) -> {
                 if (r > 0 && done[r - 1].get() != tasks) {
                     violations.incrementAndGet();
                 }
                 Thread.onSpinWait();
                 done[r].incrementAndGet();
+            };
+            try (Hogwild threads = new Hogwild(2)) {
+                if (pinned) {
+                    threads.pinnedRounds(rounds, tasks, task);
+                } else {
+                    threads.rounds(rounds, tasks, task);
+                }
+            }
+            assertThat(violations).as("pinned %s", pinned).hasValue(0);
+            for (AtomicInteger d : done) {
+                assertThat(d).as("pinned %s", pinned).hasValue(tasks);
+            }
+        }
+    }
+
+    @Test
+    void pinnedTasksOfAHeldUpThreadAreTakenByTheOther() {
+        // the first task to start holds its thread until the round's three others are done: only a thread that
+        // takes tasks offered to the held-up one can finish them
+        AtomicInteger first = new AtomicInteger(-1);
+        AtomicInteger othersDone = new AtomicInteger();
+        AtomicInteger released = new AtomicInteger();
+        try (Hogwild threads = new Hogwild(2)) {
+            threads.pinnedRounds(2, 4, (r, t) -> {
+                if (r == 0 && first.compareAndSet(-1, t)) {
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    while (othersDone.get() < 3 && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    released.set(othersDone.get());
+                } else if (r == 0) {
+                    othersDone.incrementAndGet();
+                }
             });
         }
-        assertThat(violations).hasValue(0);
-        for (AtomicInteger d : done) {
-            assertThat(d).hasValue(tasks);
-        }
+        assertThat(released).hasValue(3);
     }
 
     @Test
