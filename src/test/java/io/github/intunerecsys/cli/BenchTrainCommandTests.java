@@ -45,6 +45,11 @@ class BenchTrainCommandTests {
         assertThat(json.get("one_thread").get("updates_per_second").asDouble()).isPositive();
         assertThat(json.get("n_threads").get("threads").asInt()).isEqualTo(2);
         assertThat(json.get("speedup").asDouble()).isPositive();
+        assertThat(json.get("ceiling_paired_median").asDouble()).isPositive();
+        assertThat(json.get("efficiency_paired_median").asDouble()).isCloseTo(
+                json.get("speedup_paired_median").asDouble() / json.get("ceiling_paired_median").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(json.get("independent_fits_seconds_all")).hasSize(1);
         assertThat(json.has("rmse_loss")).isTrue();
         assertThat(json.get("kernel").asString()).isIn("vector", "scalar");
     }
