@@ -113,6 +113,39 @@ class MeasuredCostsTests {
                 .isCloseTo(profile.throughput(1, 64) / profile.throughput(2, 64), within(0.05));
     }
 
+    @Test
+    void aReferenceProbeThatReadsHighDoesNotMakeOtherPoolSizesLookSlower() {
+        // No batching gain, the build gets both cores: one worker does half of what two do. The reference pool's
+        // probes alternate between reading 15 % high and 13 % low (another job's phases), as probes on a shared
+        // machine do; the other pool sizes read true. Taken relative to the better neighbour, one worker looked
+        // 0.43 as fast as two, and every pool size but the reference lost the same.
+        var profile = new OfflineSimulator.Profile(2_000, 1, 4, 1e-5, 2);
+        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
+        double[] factor = {1.15};
+        int[] lastPool = {2};
+        Observations swinging = () -> {
+            var o = sim.observe();
+            if (sim.poolSize() == 2 && lastPool[0] != 2) {
+                factor[0] = 1 / factor[0];
+            }
+            lastPool[0] = sim.poolSize();
+            return sim.poolSize() == 2 ? scaled(o, factor[0], factor[0]) : o;
+        };
+
+        MeasuredCosts costs = MeasuredCosts.measure(sim, swinging, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                () -> false);
+
+        assertThat(costs.throughput(1, 1) / costs.throughput(2, 1)).isCloseTo(0.5, within(0.02));
+    }
+
+    @Test
+    void aPoolProbeWithOneReferenceMissingIsComparedWithTheOther() {
+        assertThat(MeasuredCosts.neighbours(100, 400)).isCloseTo(200, within(1e-9));
+        assertThat(MeasuredCosts.neighbours(Double.NaN, 400)).isEqualTo(400);
+        assertThat(MeasuredCosts.neighbours(100, Double.NaN)).isEqualTo(100);
+        assertThat(MeasuredCosts.neighbours(Double.NaN, Double.NaN)).isZero();
+    }
+
     /** The observation with its units scaled by {@code units} and its CPU usage by {@code cpu}. */
     private static Observation scaled(Observation o, double units, double cpu) {
         return new Observation(o.intervalSeconds(), o.arrivalRate(), o.throughput() * units, o.goodput() * units, 0,
