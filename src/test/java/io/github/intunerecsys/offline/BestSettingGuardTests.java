@@ -125,6 +125,50 @@ class BestSettingGuardTests {
     }
 
     @Test
+    void aSecondTrialOfASettingIsJudgedOnItsOwnReadingsNotOnTheFirstTrials() {
+        // OTHER is slow on its first trial (another job's burst) and fast ever after.
+        var guard = new BestSettingGuard(new Proposes(OTHER));
+        int[] otherIntervals = {0};
+
+        List<KnobSetting> trace = run(guard, GOOD, 40, k -> {
+            if (k.equals(GOOD)) {
+                return 10_000;
+            }
+            return ++otherIntervals[0] <= 3 ? 4_000 : 20_000;
+        });
+
+        // The first trial's readings veto OTHER until they are older than the horizon (before, for good); then a
+        // second trial is judged on its own two readings, not on the first trial's, and kept.
+        assertThat(guard.trials()).isEqualTo(2);
+        assertThat(guard.kept()).isEqualTo(1);
+        assertThat(trace.getLast()).isEqualTo(OTHER);
+    }
+
+    @Test
+    void aSettingReadFastLongAgoIsNotReturnedToWhenTheLoadLowersTheRateInForce() {
+        // The policy asks for OTHER once; OTHER measures clearly faster and is kept. Twenty intervals later another
+        // job takes most of the machine: OTHER reads a third of what GOOD read back then, under a lighter load.
+        var guard = new BestSettingGuard(new Proposes(null) {
+            private int calls;
+
+            @Override
+            public KnobSetting next(Observation o, double reward, KnobSetting current, KnobBounds bounds) {
+                return ++calls == 3 ? OTHER : current;
+            }
+        });
+        int[] intervals = {0};
+
+        List<KnobSetting> trace = run(guard, GOOD, 40, k -> {
+            double load = ++intervals[0] > 25 ? 1 / 6.0 : 1;
+            return load * (k.equals(OTHER) ? 20_000 : 10_000);
+        });
+
+        assertThat(guard.kept()).isEqualTo(1);
+        assertThat(guard.returns()).isZero();
+        assertThat(trace.subList(25, 40)).containsOnly(OTHER);
+    }
+
+    @Test
     void heldKnobsAreThePolicysOwnChoiceAndItIsNotToldOfThem() {
         var agent = new Proposes(null);
         var guard = new BestSettingGuard(agent);

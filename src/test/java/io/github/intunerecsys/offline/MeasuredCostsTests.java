@@ -114,28 +114,27 @@ class MeasuredCostsTests {
     }
 
     @Test
-    void aReferenceProbeThatReadsHighDoesNotMakeOtherPoolSizesLookSlower() {
-        // No batching gain, the build gets both cores: one worker does half of what two do. The reference pool's
-        // probes alternate between reading 15 % high and 13 % low (another job's phases), as probes on a shared
-        // machine do; the other pool sizes read true. Taken relative to the better neighbour, one worker looked
-        // 0.43 as fast as two, and every pool size but the reference lost the same.
-        var profile = new OfflineSimulator.Profile(2_000, 1, 4, 1e-5, 2);
-        var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0, 7);
-        double[] factor = {1.15};
-        int[] lastPool = {2};
-        Observations swinging = () -> {
-            var o = sim.observe();
-            if (sim.poolSize() == 2 && lastPool[0] != 2) {
-                factor[0] = 1 / factor[0];
-            }
-            lastPool[0] = sim.poolSize();
-            return sim.poolSize() == 2 ? scaled(o, factor[0], factor[0]) : o;
-        };
+    void moreWorkersThatWinMoreOfASharedMachineAreNotHandicappedAgainstTheReferencePool() {
+        // The build gets 2.5 cores' worth of a busy machine with three workers (other jobs' threads share it), 2 with
+        // two: pool 3 is 23 % faster. Every probe reads the rate with 15 % noise. Taken relative to the better of its
+        // two reference neighbours, pool 3 lost the expected maximum of two noisy readings (7 % on average, and the
+        // build started at pool 2 on 6 of these 60 machines); relative to their geometric mean it loses nothing
+        // (1 %, 2 machines). Pool 4 is within 3 % of pool 3, so either may be the model's best.
+        var profile = new OfflineSimulator.Profile(2_000, 4, 64, 1e-4, 2.5);
+        double logError = 0;
+        int machines = 60;
+        int atTheReference = 0;
+        for (int seed = 0; seed < machines; seed++) {
+            var sim = new OfflineSimulator(profile, 2, BOUNDS, new KnobSetting(2, 1), 1, 0.15, seed);
+            MeasuredCosts costs = MeasuredCosts.measure(sim, sim, BOUNDS, 2, Duration.ofMillis(100), d -> { },
+                    () -> false);
+            logError += Math.log(costs.throughput(3, 64) / costs.throughput(2, 64))
+                    - Math.log(profile.throughput(3, 64) / profile.throughput(2, 64));
+            atTheReference += costs.best(BOUNDS).poolSize() <= 2 ? 1 : 0;
+        }
 
-        MeasuredCosts costs = MeasuredCosts.measure(sim, swinging, BOUNDS, 2, Duration.ofMillis(100), d -> { },
-                () -> false);
-
-        assertThat(costs.throughput(1, 1) / costs.throughput(2, 1)).isCloseTo(0.5, within(0.02));
+        assertThat(logError / machines).isCloseTo(0, within(0.04));
+        assertThat(atTheReference).isLessThan(machines / 10);
     }
 
     @Test
