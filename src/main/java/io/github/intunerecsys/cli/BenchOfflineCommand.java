@@ -63,6 +63,7 @@ final class BenchOfflineCommand implements Command {
     /** The first decisions come faster: a build has no SLO to protect, and its start is where knobs matter most. */
     static final int DEFAULT_FIRST_INTERVAL_MILLIS = 250;
     static final int DEFAULT_FIRST_INTERVALS = 8;
+    static final int DEFAULT_CONFIRM = 3;
 
     @Override
     public String name() {
@@ -80,7 +81,8 @@ final class BenchOfflineCommand implements Command {
                 Usage: bench-offline [--job top-n|content|all] [--data DIR] [--users N] [--items 45000]
                                      [--factors 64] [--movies 45000] [--seconds 20] [--interval-ms 500]
                                      [--pools 1,2,3,4] [--batches 1,4,16,32,64,128,256]
-                                     [--policies rl,hill-climb] [--repeats 1] [--pretrain-intervals 30000]
+                                     [--policies rl,hill-climb] [--repeats 1] [--confirm 3]
+                                     [--pretrain-intervals 30000]
                                      [--fine-tune-intervals 400]
                                      [--policy-file FILE] [--out FILE] [--seed 42] [--json out.json]
 
@@ -90,6 +92,13 @@ final class BenchOfflineCommand implements Command {
                 and each tuning policy starting from the default knobs and stepping every --interval-ms. Prints JSON:
                 units/s per configuration (median over --repeats), each policy's ratio to the default and to the
                 best static setting, and its knob trace.
+
+                The best static setting is the maximum of the grid's noisy medians, so its figure is biased upward
+                (a setting that happened to run in a quiet window wins). --confirm N re-measures it afterwards in N
+                fresh rounds, each a run of it and a fresh run of every policy next to each other in time (order
+                alternating per round), and reports the re-measured best static and each policy's median ratio to
+                it over the rounds (overBestStaticConfirmed): the selection no longer favours the yardstick, and a
+                load that drifts over minutes touches both sides of a ratio alike.
                   --job J              top-n (all-users top-N precompute, the main job), content (the metadata
                                        content-neighbour table, exact top-50 per movie) or all (default)
                   --data DIR           a dataset (e.g. one made by 'generate'): its catalogue for the content
@@ -110,6 +119,7 @@ final class BenchOfflineCommand implements Command {
                                        slower, no move into knobs measured clearly slower); all of it
                                        inside the timed build. rl-unguarded: the same without the layer.
                                        rl-generic: the pre-trained agent alone, from the default knobs
+                  --confirm N          rounds re-measuring the best static next to each policy (default 3; 0 skips)
                   --fine-tune-intervals N  simulated intervals of rl's per-build fine-tune (default 400)
                   --pretrain-intervals N  simulated intervals of the RL agent's offline pre-training (default
                                        30000, about 15-30 s); with --policy-file FILE the agent is loaded from FILE
@@ -130,12 +140,20 @@ final class BenchOfflineCommand implements Command {
     record StaticResult(int pool, int batch, double unitsPerSecond, double[] runs) {
     }
 
+    /**
+     * @param overBestStaticConfirmed median over the confirmation rounds of this policy's units/s over the best static
+     *                                setting's in the same round (NaN without rounds)
+     * @param confirmRuns             this policy's units/s in the confirmation rounds
+     */
     record PolicyResult(String policy, double unitsPerSecond, double overDefault, double overBestStatic,
-            double[] runs, String finalKnobs, String notes, List<Step> trace) {
+            double[] runs, double overBestStaticConfirmed, double[] confirmRuns, String finalKnobs, String notes,
+            List<Step> trace) {
     }
 
+    /** @param bestStaticConfirmed the best static setting re-measured in the confirmation rounds (null without) */
     record JobReport(String job, String describe, int units, StaticResult defaults, StaticResult bestStatic,
-            List<StaticResult> grid, List<PolicyResult> policies, double wallSeconds) {
+            StaticResult bestStaticConfirmed, List<StaticResult> grid, List<PolicyResult> policies,
+            double wallSeconds) {
     }
 
     record Report(int cores, KnobBounds bounds, KnobSetting defaults, double sloMillis, int intervalMillis,
@@ -156,7 +174,7 @@ final class BenchOfflineCommand implements Command {
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(name(), argv, Set.of(), Set.of("job", "data", "users", "items", "factors", "movies",
-                "seconds", "interval-ms", "pools", "batches", "policies", "repeats", "pretrain-intervals",
+                "seconds", "interval-ms", "pools", "batches", "policies", "repeats", "confirm", "pretrain-intervals",
                 "fine-tune-intervals", "policy-file", "out", "seed", "json"), Set.of());
         String job = args.string("job", "all");
         if (!Set.of("top-n", "content", "all").contains(job)) {
@@ -165,6 +183,7 @@ final class BenchOfflineCommand implements Command {
         int seconds = args.intValue("seconds", DEFAULT_SECONDS, 1, 36_000);
         int intervalMillis = args.intValue("interval-ms", DEFAULT_INTERVAL_MILLIS, 50, 60_000);
         int repeats = args.intValue("repeats", 1, 1, 100);
+        int confirm = args.intValue("confirm", DEFAULT_CONFIRM, 0, 100);
         long seed = args.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         int cores = Runtime.getRuntime().availableProcessors();
         KnobBounds bounds = new KnobBounds(1, Math.max(4, 2 * cores), 1, StagePipeline.DEFAULT_MAX_BATCH_SIZE);
@@ -213,7 +232,7 @@ final class BenchOfflineCommand implements Command {
         try {
             for (Build build : builds) {
                 reports.add(bench(build, bounds, defaults, reward, cores, pools, batches, policies, rl, seconds,
-                        intervalMillis, repeats, fineTuneIntervals, seed, err));
+                        intervalMillis, repeats, confirm, fineTuneIntervals, seed, err));
             }
         } finally {
             if (tempOut != null) {
@@ -351,8 +370,8 @@ final class BenchOfflineCommand implements Command {
 
     private static JobReport bench(Build build, KnobBounds bounds, KnobSetting defaults, RewardFunction reward,
             int cores, List<Integer> pools, List<Integer> batches, List<String> policies, Supplier<DqnPolicy> rl,
-            int seconds, int intervalMillis, int repeats, int fineTuneIntervals, long seed, PrintStream err)
-            throws Exception {
+            int seconds, int intervalMillis, int repeats, int confirm, int fineTuneIntervals, long seed,
+            PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         err.println("bench-offline: " + build.name() + ": " + build.describe());
         // JIT warm-up at both ends of the batch range.
@@ -377,22 +396,10 @@ final class BenchOfflineCommand implements Command {
             record(staticRuns, defaults, r, repeats, run(build, defaults, new StaticPolicy(defaults), bounds, reward,
                     cores, seconds, intervalMillis), err, build);
             for (String p : policies) {
-                Run run;
-                if (p.equals("rl") || p.equals("rl-unguarded")) {
-                    run = runCalibrated(build, defaults, rl.get(), p.equals("rl"), bounds, reward, cores, seconds,
-                            intervalMillis, fineTuneIntervals, seed + r);
-                } else {
-                    TuningPolicy policy = switch (p) {
-                        case "rl-generic" -> rl.get();
-                        case "hill-climb" -> new HillClimbPolicy(reward);
-                        default -> new GradientPolicy(cores);
-                    };
-                    run = run(build, defaults, policy, bounds, reward, cores, seconds, intervalMillis);
-                }
+                Run run = runPolicy(p, build, defaults, rl, bounds, reward, cores, seconds, intervalMillis,
+                        fineTuneIntervals, seed + r, err);
                 policyRuns.computeIfAbsent(p, k -> new double[repeats])[r] = run.unitsPerSecond();
                 lastPolicyRun.put(p, run);
-                err.printf(Locale.ROOT, "bench-offline: %s %s: %.0f units/s, ends at %s%n", build.name(), p,
-                        run.unitsPerSecond(), run.finalKnobs());
             }
             for (KnobSetting k : grid) {
                 if (!k.equals(defaults)) {
@@ -407,21 +414,81 @@ final class BenchOfflineCommand implements Command {
                 && s.batch() == defaults.batchSize()).findFirst().orElseThrow();
         StaticResult best = statics.stream().max((a, b) -> Double.compare(a.unitsPerSecond(), b.unitsPerSecond()))
                 .orElseThrow();
+        // Confirmation: the chosen best static again, each time next to a fresh run of every policy.
+        KnobSetting bestKnobs = new KnobSetting(best.pool(), best.batch());
+        double[] bestAgain = new double[confirm];
+        Map<String, double[]> confirmRuns = new LinkedHashMap<>();
+        for (int r = 0; r < confirm; r++) {
+            if (r % 2 == 0) {
+                bestAgain[r] = run(build, bestKnobs, new StaticPolicy(bestKnobs), bounds, reward, cores, seconds,
+                        intervalMillis).unitsPerSecond();
+            }
+            for (String p : policies) {
+                Run run = runPolicy(p, build, defaults, rl, bounds, reward, cores, seconds, intervalMillis,
+                        fineTuneIntervals, seed + repeats + r, err);
+                confirmRuns.computeIfAbsent(p, k -> new double[confirm])[r] = run.unitsPerSecond();
+            }
+            if (r % 2 == 1) {
+                bestAgain[r] = run(build, bestKnobs, new StaticPolicy(bestKnobs), bounds, reward, cores, seconds,
+                        intervalMillis).unitsPerSecond();
+            }
+            err.printf(Locale.ROOT, "bench-offline: %s confirm %d: best static %s: %.0f units/s%n", build.name(), r,
+                    bestKnobs, bestAgain[r]);
+        }
+        StaticResult confirmed = confirm == 0 ? null
+                : new StaticResult(best.pool(), best.batch(), median(bestAgain), bestAgain);
         List<PolicyResult> results = new ArrayList<>();
         policyRuns.forEach((p, runs) -> {
             double u = median(runs);
             Run last = lastPolicyRun.get(p);
+            double[] again = confirmRuns.getOrDefault(p, new double[0]);
             results.add(new PolicyResult(p, round(u), round(u / def.unitsPerSecond()), round(u / best.unitsPerSecond()),
-                    runs, last.finalKnobs(), last.notes(), last.trace()));
+                    runs, round(pairedRatio(again, bestAgain)), again, last.finalKnobs(), last.notes(), last.trace()));
         });
-        err.printf(Locale.ROOT, "bench-offline: %s: default %.0f units/s, best static %.0f (pool %d, batch %d)%n",
-                build.name(), def.unitsPerSecond(), best.unitsPerSecond(), best.pool(), best.batch());
+        err.printf(Locale.ROOT, "bench-offline: %s: default %.0f units/s, best static %.0f (pool %d, batch %d)%s%n",
+                build.name(), def.unitsPerSecond(), best.unitsPerSecond(), best.pool(), best.batch(),
+                confirmed == null ? "" : String.format(Locale.ROOT, ", re-measured %.0f", confirmed.unitsPerSecond()));
         for (PolicyResult p : results) {
-            err.printf(Locale.ROOT, "bench-offline: %s: %s %.0f units/s = %.2fx default, %.2fx best static%n",
-                    build.name(), p.policy(), p.unitsPerSecond(), p.overDefault(), p.overBestStatic());
+            err.printf(Locale.ROOT, "bench-offline: %s: %s %.0f units/s = %.2fx default, %.2fx best static%s%n",
+                    build.name(), p.policy(), p.unitsPerSecond(), p.overDefault(), p.overBestStatic(),
+                    confirmed == null ? "" : String.format(Locale.ROOT, ", %.2fx re-measured best static (median of"
+                            + " %d paired rounds)", p.overBestStaticConfirmed(), confirm));
         }
-        return new JobReport(build.name(), build.describe(), build.units(), def, best, statics, results,
+        return new JobReport(build.name(), build.describe(), build.units(), def, best, confirmed, statics, results,
                 round((System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Median over rounds of {@code policy[r] / reference[r]}; NaN without rounds. */
+    static double pairedRatio(double[] policy, double[] reference) {
+        if (policy.length == 0 || policy.length != reference.length) {
+            return Double.NaN;
+        }
+        double[] ratios = new double[policy.length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = policy[r] / reference[r];
+        }
+        return median(ratios);
+    }
+
+    /** One run of the named policy from the default knobs (rl and rl-unguarded calibrate first). */
+    private static Run runPolicy(String p, Build build, KnobSetting defaults, Supplier<DqnPolicy> rl,
+            KnobBounds bounds, RewardFunction reward, int cores, int seconds, int intervalMillis,
+            int fineTuneIntervals, long seed, PrintStream err) throws IOException, InterruptedException {
+        Run run;
+        if (p.equals("rl") || p.equals("rl-unguarded")) {
+            run = runCalibrated(build, defaults, rl.get(), p.equals("rl"), bounds, reward, cores, seconds,
+                    intervalMillis, fineTuneIntervals, seed);
+        } else {
+            TuningPolicy policy = switch (p) {
+                case "rl-generic" -> rl.get();
+                case "hill-climb" -> new HillClimbPolicy(reward);
+                default -> new GradientPolicy(cores);
+            };
+            run = run(build, defaults, policy, bounds, reward, cores, seconds, intervalMillis);
+        }
+        err.printf(Locale.ROOT, "bench-offline: %s %s: %.0f units/s, ends at %s%n", build.name(), p,
+                run.unitsPerSecond(), run.finalKnobs());
+        return run;
     }
 
     private static void record(Map<KnobSetting, double[]> runs, KnobSetting k, int r, int repeats, Run run,
@@ -456,9 +523,14 @@ final class BenchOfflineCommand implements Command {
         KnobSetting start = costs.best(bounds);
         pipeline.apply(start.poolSize(), start.batchSize());
         long t1 = System.nanoTime();
+        long calibrationUnits = pipeline.written();
         OfflineAgent.fineTune(agent, costs, reward, bounds, start, seed, fineTuneIntervals);
-        String notes = String.format(Locale.ROOT, "calibrated in %.2f s (%s), warm start %s, fine-tuned %d intervals"
-                + " in %.2f s", costs.seconds(), costs, start, fineTuneIntervals, (System.nanoTime() - t1) / 1e9);
+        long t2 = System.nanoTime();
+        // What the probes and the fine-tune cost the build: their units/s, to set against the trace's.
+        String notes = String.format(Locale.ROOT, "calibrated in %.2f s at %.0f units/s (%s), warm start %s,"
+                + " fine-tuned %d intervals in %.2f s at %.0f units/s", costs.seconds(),
+                calibrationUnits / ((t1 - t0) / 1e9), costs, start, fineTuneIntervals, (t2 - t1) / 1e9,
+                (pipeline.written() - calibrationUnits) / ((t2 - t1) / 1e9));
         long shifts = agent.regimeShifts();
         BestSettingGuard guard = guarded ? new BestSettingGuard(agent) : null;
         // Fresh observations: the probes' short intervals would set the peak rate the agent is rewarded against.

@@ -17,9 +17,13 @@ import java.util.Objects;
  * for seconds, the agent read each low phase as its knobs' fault and walked them away from a good setting. For a
  * build, whose only goal is its rate, a move that does not pay is pure loss.
  *
- * <p><b>Evidence.</b> For every setting the last {@link #DEFAULT_WINDOW} intervals' {@code log goodput} are kept
- * (older ones dropped, as the machine's share drifts), leaving out the first interval after each change (ranges
- * claimed under the old knobs finish in it). With {@code gap = mean_trial − mean_incumbent} and σ the interval noise
+ * <p><b>Evidence.</b> For every setting the last {@link #DEFAULT_WINDOW} intervals' {@code log goodput} are kept,
+ * leaving out the first interval after each change (ranges claimed under the old knobs finish in it), and only those
+ * of the last {@link #HORIZON_WINDOWS} windows of intervals count: the machine's share drifts, and a rate read
+ * seconds ago under another load says little against one read now. (Without the horizon, on a busy 2-core machine a
+ * setting tried early in a build was returned to ten seconds later on the strength of its old readings, and a trial
+ * of a setting tried before was judged after one interval, on the earlier trial's readings.) A trial starts with no
+ * readings of its own. With {@code gap = mean_trial − mean_incumbent} and σ the interval noise
  * pooled over all settings (shrunk toward {@link #DEFAULT_PRIOR_SIGMA} by two pseudo-observations while few intervals
  * are in), a setting is <em>clearly better</em> when
  *
@@ -52,6 +56,8 @@ import java.util.Objects;
 public final class BestSettingGuard implements TuningPolicy {
 
     public static final int DEFAULT_WINDOW = 8;
+    /** Readings older than this many windows of intervals no longer count (see the class comment). */
+    public static final int HORIZON_WINDOWS = 2;
     public static final int MIN_SAMPLES = 2;
     public static final int MAX_TRIAL = 6;
     public static final int FIRST_BACKOFF = 8;
@@ -69,7 +75,9 @@ public final class BestSettingGuard implements TuningPolicy {
     private final double z;
     /** {@code log(1 / (1 − margin))}: the smallest gap in mean log goodput worth a move. */
     private final double floor;
-    private final Map<KnobSetting, ArrayDeque<Double>> samples = new HashMap<>();
+    /** Per setting, its latest readings: {interval number, log goodput}. */
+    private final Map<KnobSetting, ArrayDeque<double[]>> samples = new HashMap<>();
+    private long interval;
     private KnobSetting incumbent;
     private boolean changed = true;
     private int backoff;
@@ -107,13 +115,19 @@ public final class BestSettingGuard implements TuningPolicy {
 
     @Override
     public KnobSetting next(Observation o, double reward, KnobSetting current, KnobBounds bounds) {
+        interval++;
         if (!changed && o.goodput() > 0 && Double.isFinite(o.goodput())) {
             var s = samples.computeIfAbsent(current, k -> new ArrayDeque<>());
             if (s.size() == window) {
                 s.removeFirst();
             }
-            s.addLast(Math.log(o.goodput()));
+            s.addLast(new double[] {interval, Math.log(o.goodput())});
         }
+        samples.values().forEach(s -> {
+            while (!s.isEmpty() && s.peekFirst()[0] <= interval - (long) HORIZON_WINDOWS * window) {
+                s.removeFirst();
+            }
+        });
         if (incumbent == null) {
             incumbent = current;
         }
@@ -135,6 +149,7 @@ public final class BestSettingGuard implements TuningPolicy {
             vetoes++;
         } else {
             decided = proposal;
+            samples.remove(proposal);
             trials++;
         }
         decided = bounds.clamp(decided);
@@ -157,7 +172,7 @@ public final class BestSettingGuard implements TuningPolicy {
             nextBackoff = FIRST_BACKOFF;
             return trial;
         }
-        if (mean(samples.get(trial)) - mean(samples.get(incumbent)) > floor && n < MAX_TRIAL) {
+        if (mean(trial) - mean(incumbent) > floor && n < MAX_TRIAL) {
             return trial;
         }
         backoff = nextBackoff;
@@ -201,7 +216,7 @@ public final class BestSettingGuard implements TuningPolicy {
         KnobSetting best = null;
         for (var e : samples.entrySet()) {
             if (!e.getKey().equals(k) && clearlyWorse(k, e.getKey())
-                    && (best == null || mean(e.getValue()) > mean(samples.get(best)))) {
+                    && (best == null || mean(e.getKey()) > mean(best))) {
                 best = e.getKey();
             }
         }
@@ -212,7 +227,7 @@ public final class BestSettingGuard implements TuningPolicy {
         if (count(a) < MIN_SAMPLES || count(b) < MIN_SAMPLES) {
             return false;
         }
-        double gap = mean(samples.get(b)) - mean(samples.get(a));
+        double gap = mean(b) - mean(a);
         return gap > Math.max(floor, z * standardError(a, b));
     }
 
@@ -230,19 +245,26 @@ public final class BestSettingGuard implements TuningPolicy {
         double squares = PRIOR_WEIGHT * DEFAULT_PRIOR_SIGMA * DEFAULT_PRIOR_SIGMA;
         int df = PRIOR_WEIGHT;
         for (var s : samples.values()) {
+            if (s.isEmpty()) {
+                continue;
+            }
             double m = mean(s);
-            for (double x : s) {
-                squares += (x - m) * (x - m);
+            for (double[] x : s) {
+                squares += (x[1] - m) * (x[1] - m);
             }
             df += s.size() - 1;
         }
         return Math.sqrt(squares / df);
     }
 
-    private static double mean(ArrayDeque<Double> s) {
+    private double mean(KnobSetting k) {
+        return mean(samples.get(k));
+    }
+
+    private static double mean(ArrayDeque<double[]> s) {
         double sum = 0;
-        for (double x : s) {
-            sum += x;
+        for (double[] x : s) {
+            sum += x[1];
         }
         return sum / s.size();
     }

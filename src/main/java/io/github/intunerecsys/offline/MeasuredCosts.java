@@ -24,10 +24,15 @@ import java.util.function.Consumer;
  *       within {@value #RECHECK_SHARE} of the best are probed again, largest first, and keep the better reading: a
  *       probe disturbed by a GC, JIT compilation or another job's burst reads low, and one such probe must not
  *       decide the batch the agent starts from;
- *   <li>every other pool size at the best batch of the ladder {@code b*}, each between two probes of
- *       {@code pool = cores} at b*: {@code C(p) = C(cores) · rate(p) / max(rate before, rate after)}, the rate
+ *   <li>every other pool size at {@code b°}, the smallest ladder batch within {@value #POOL_PROBE_SLACK} of the
+ *       best per-core rate (short batches: many of them in a short probe), each between two probes of
+ *       {@code pool = cores} at b°: {@code C(p) = C(cores) · rate(p) / √(rate before · rate after)}, the rate
  *       relative to its neighbours in time, so that the machine's share drifting over seconds (another job's phases)
- *       does not pass for an effect of the pool size. {@code C(cores)}, the cores busy at the reference (process CPU
+ *       does not pass for an effect of the pool size. (Relative to the better of the two neighbours, as before, every
+ *       other pool size lost the expected maximum of two noisy readings — about 0.56 σ of a probe's noise, 6-10 % on
+ *       a shared machine — and the build started at {@code pool = cores} whenever more workers won less than that;
+ *       and at the best batch rather than b° the pool probes took 2-5 s of a 15 s build on a busy 2-core machine.)
+ *       {@code C(cores)}, the cores busy at the reference (process CPU
  *       seconds per second), is the mean over all its probes. On a machine shared with other jobs, more threads
  *       than cores may get a larger share. Then {@code C(p) ≤ p} and {@code C(p + 1) ≥ C(p) · (1 − loss)} are
  *       enforced: a probe that says otherwise caught a burst of another job.
@@ -54,6 +59,13 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
     static final double MIN_CHANGEOVER_SECONDS = 0.002;
     /** Ladder points within this share of the best per-core rate are probed a second time. */
     static final double RECHECK_SHARE = 0.25;
+    /** Pool sizes are probed at the smallest ladder batch within this share of the best per-core rate. */
+    static final double POOL_PROBE_SLACK = 0.1;
+    /**
+     * A pool probe lasts at least this many times the shortest probe: it compares shares of a machine other jobs use
+     * too, and a scheduler hands out slices of several milliseconds, so a shorter probe reads more of their luck.
+     */
+    static final int POOL_PROBE_STRETCH = 3;
 
     private final int[] batches;
     private final double[] ladder;
@@ -153,13 +165,22 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         for (int i = 1; i < steps; i++) {
             star = perCore[i] > perCore[star] ? i : star;
         }
-        double starSeconds = batches[star] / perCore[star];
+        // Pool sizes are probed at the smallest batch about as good per core as the best (the model takes batching
+        // and parallelism as separable): its batches are short, so each probe sees many of them in a short time.
+        int at = star;
+        while (at > 0 && perCore[at - 1] >= (1 - POOL_PROBE_SLACK) * perCore[star]) {
+            at--;
+        }
+        int poolBatch = batches[at];
+        double starSeconds = poolBatch / perCore[at];
+        Duration poolProbe = probe.multipliedBy(POOL_PROBE_STRETCH);
         int[] pools = new int[bounds.maxPool() - bounds.minPool() + 1];
         double[] relative = new double[pools.length];
         // Each other pool size is probed between two probes of the reference pool at b*, and its rate is taken
-        // relative to the better of the two: the machine's share drifts over seconds (another job's phases), and
-        // rates next to each other in time cancel the drift that comparing with a probe seconds away would not.
-        Probe before = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
+        // relative to their geometric mean: the machine's share drifts over seconds (another job's phases), and
+        // rates next to each other in time cancel the drift that comparing with a probe seconds away would not. One
+        // neighbour missing (the build ended), the other stands in.
+        Probe before = probe(knobs, observations, cores, pool, poolBatch, starSeconds, previous, poolProbe, wait,
                 ended);
         referenceBusy.add(before);
         for (int i = 0; i < pools.length; i++) {
@@ -169,12 +190,13 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
                 continue;
             }
             double guess = starSeconds * Math.max(1, pools[i] / (double) cores);
-            Probe p = probe(knobs, observations, cores, pools[i], batches[star], guess, previous, probe, wait, ended);
+            Probe p = probe(knobs, observations, cores, pools[i], poolBatch, guess, previous, poolProbe, wait,
+                    ended);
             previous = p.batchSecondsOr(previous);
-            Probe after = probe(knobs, observations, cores, pool, batches[star], starSeconds, previous, probe, wait,
+            Probe after = probe(knobs, observations, cores, pool, poolBatch, starSeconds, previous, poolProbe, wait,
                     ended);
             previous = after.batchSecondsOr(previous);
-            double reference = Math.max(nanToZero(before.rate()), nanToZero(after.rate()));
+            double reference = neighbours(before.rate(), after.rate());
             relative[i] = p.rate() > 0 && reference > 0 ? p.rate() / reference : Double.NaN;
             referenceBusy.add(after);
             before = after;
@@ -235,8 +257,11 @@ public final class MeasuredCosts implements OfflineSimulator.Costs {
         return units > 0 ? new Probe(units / time, Double.isFinite(cpu) ? cpu / time : Double.NaN, p50) : Probe.NONE;
     }
 
-    private static double nanToZero(double x) {
-        return Double.isNaN(x) ? 0 : x;
+    /** Geometric mean of the reference rates probed before and after; the one there when the other is missing. */
+    static double neighbours(double before, double after) {
+        boolean b = before > 0;
+        boolean a = after > 0;
+        return b && a ? Math.sqrt(before * after) : b ? before : a ? after : 0;
     }
 
     private static double max(double[] xs) {

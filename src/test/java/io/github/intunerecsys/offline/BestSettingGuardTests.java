@@ -8,6 +8,7 @@ import io.github.intunerecsys.tuning.Observation;
 import io.github.intunerecsys.tuning.TuningPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,24 @@ class BestSettingGuardTests {
         return trace;
     }
 
+    /** A policy that asks for OTHER on the calls (from 1) {@code on} accepts and holds whatever is in force otherwise. */
+    private static TuningPolicy proposesOtherOn(IntPredicate on) {
+        return new Proposes(null) {
+            private int calls;
+
+            @Override
+            public KnobSetting next(Observation o, double reward, KnobSetting current, KnobBounds bounds) {
+                return on.test(++calls) ? OTHER : current;
+            }
+        };
+    }
+
+    /** GOOD reads 10,000 units/s; OTHER reads {@code first} in its first {@code n} intervals and {@code then} after. */
+    private static ToDoubleFunction<KnobSetting> otherReadsAtFirst(int n, double first, double then) {
+        int[] otherIntervals = {0};
+        return k -> k.equals(GOOD) ? 10_000 : ++otherIntervals[0] <= n ? first : then;
+    }
+
     @Test
     void aMoveThatMeasuresSlowerIsUndoneAndNotTriedAgainDuringTheBackOff() {
         var agent = new Proposes(OTHER);
@@ -101,27 +120,45 @@ class BestSettingGuardTests {
     void aSettingKeptOnALuckyRunIsLeftOnceItsOwnRateShowsItSlower() {
         // OTHER reads fast on its trial (another job paused), then shows its real rate.
         // The policy asks for OTHER during its first three intervals, then holds whatever is in force.
-        var guard = new BestSettingGuard(new Proposes(null) {
-            private int calls;
+        var guard = new BestSettingGuard(proposesOtherOn(call -> call <= 3));
 
-            @Override
-            public KnobSetting next(Observation o, double reward, KnobSetting current, KnobBounds bounds) {
-                return ++calls <= 3 ? OTHER : current;
-            }
-        });
-        int[] otherIntervals = {0};
-
-        List<KnobSetting> trace = run(guard, GOOD, 40, k -> {
-            if (k.equals(GOOD)) {
-                return 10_000;
-            }
-            return ++otherIntervals[0] <= 3 ? 30_000 : 3_000;
-        });
+        List<KnobSetting> trace = run(guard, GOOD, 40, otherReadsAtFirst(3, 30_000, 3_000));
 
         assertThat(guard.kept()).isEqualTo(1);
         assertThat(guard.returns()).isEqualTo(1);
         assertThat(trace.getLast()).isEqualTo(GOOD);
         assertThat(guard.incumbent()).isEqualTo(GOOD);
+    }
+
+    @Test
+    void aSecondTrialOfASettingIsJudgedOnItsOwnReadingsNotOnTheFirstTrials() {
+        // OTHER is slow on its first trial (another job's burst) and fast ever after.
+        var guard = new BestSettingGuard(new Proposes(OTHER));
+
+        List<KnobSetting> trace = run(guard, GOOD, 40, otherReadsAtFirst(3, 4_000, 20_000));
+
+        // The first trial's readings veto OTHER until they are older than the horizon (before, for good); then a
+        // second trial is judged on its own two readings, not on the first trial's, and kept.
+        assertThat(guard.trials()).isEqualTo(2);
+        assertThat(guard.kept()).isEqualTo(1);
+        assertThat(trace.getLast()).isEqualTo(OTHER);
+    }
+
+    @Test
+    void aSettingReadFastLongAgoIsNotReturnedToWhenTheLoadLowersTheRateInForce() {
+        // The policy asks for OTHER once; OTHER measures clearly faster and is kept. Twenty intervals later another
+        // job takes most of the machine: OTHER reads a third of what GOOD read back then, under a lighter load.
+        var guard = new BestSettingGuard(proposesOtherOn(call -> call == 3));
+        int[] intervals = {0};
+
+        List<KnobSetting> trace = run(guard, GOOD, 40, k -> {
+            double load = ++intervals[0] > 25 ? 1 / 6.0 : 1;
+            return load * (k.equals(OTHER) ? 20_000 : 10_000);
+        });
+
+        assertThat(guard.kept()).isEqualTo(1);
+        assertThat(guard.returns()).isZero();
+        assertThat(trace.subList(25, 40)).containsOnly(OTHER);
     }
 
     @Test
