@@ -51,7 +51,8 @@ import java.util.random.RandomGenerator;
  * The batch still halves when latency needs it (p99 near or over the SLO with CPU to spare: a heavier model).
  *
  * <p><b>A move that broke the SLO is not repeated from the same setting</b> for {@value #TABU_INTERVALS} intervals
- * (or until the next regime shift): when the interval before a move met the SLO and the one after it did not, that
+ * (or until the next regime shift): when the interval before a move met the SLO and one of the
+ * {@value #MOVE_BLAME_INTERVALS} after it did not (a queue a move builds can take an interval to show), that
  * (setting, move) pair is masked. The network learns the same from the transition, but slowly (it is one sample
  * among thousands, and pre-training taught that a larger batch pays at high load): in the simulated burst the agent
  * went from batch 64 (p99 43 ms) to 128 (p99 52–58 ms) and back every few intervals for a minute.
@@ -135,6 +136,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double HEADROOM_SHARE = 0.5;
     /** Intervals for which a move that broke the SLO stays masked from the setting it was made in. */
     static final int TABU_INTERVALS = 30;
+    /** An SLO breach this many intervals after a move (with no other move since) is blamed on the move. */
+    static final int MOVE_BLAME_INTERVALS = 2;
     /** CPU usage (share of the machine) from which the pipeline counts as saturated. */
     static final double SATURATED_CPU = 0.85;
     /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
@@ -161,9 +164,16 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private int previousAction = -1;
     private int lastAction = KnobAction.HOLD;
     private boolean lastExplored;
-    /** Where the last move was made from, and whether the interval before it met the SLO. */
+    /**
+     * An offline build ({@link #setClosedLoop}): its SLO is loose and its queue always full, so the serving rules
+     * below (halving mask, blamed moves, shifts only while holding) do not apply; it keeps the rules it was tuned with.
+     */
+    private boolean closedLoop;
+    /** The last move (-1: none to blame), where it was made from, whether the SLO was met before it, intervals since. */
+    private int move = -1;
     private KnobSetting movedFrom;
     private boolean movedFromWithinSlo;
+    private int sinceMove;
     /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
     private final java.util.Map<KnobSetting, long[]> tabu = new java.util.HashMap<>();
 
@@ -205,6 +215,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      * re-opens exploration (another job taking cores). Off by default (the serving pipeline's arrivals are real).
      */
     public void setClosedLoop(boolean closedLoop) {
+        this.closedLoop = closedLoop;
         shifts.closedLoop(closedLoop);
     }
 
@@ -230,6 +241,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     public void onExternalChange(KnobSetting now) {
         previousState = null;
         previousAction = -1;
+        move = -1;
     }
 
     @Override
@@ -240,7 +252,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         if (idle(o)) {
             KnobAction.forbidGrowingThePool(mask);
         }
-        if (halvingCannotPay(o, sloMillis)) {
+        if (!closedLoop && halvingCannotPay(o, sloMillis)) {
             KnobAction.forbidHalvingTheBatch(mask);
         }
         if (Double.isFinite(reward)) {
@@ -252,10 +264,13 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             learn();
         }
         boolean within = withinSlo(o, sloMillis);
-        if (previousAction >= 0 && previousAction != KnobAction.HOLD && movedFromWithinSlo && !within) {
-            tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[previousAction] = decisions + TABU_INTERVALS;
+        sinceMove++;
+        if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && movedFromWithinSlo && !within) {
+            tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[move] = decisions + TABU_INTERVALS;
+            move = -1;
         }
-        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, lastAction != KnobAction.HOLD)) {
+        boolean ownMove = closedLoop ? lastExplored : lastAction != KnobAction.HOLD;
+        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, ownMove)) {
             reopened = Math.max(reopened, settings.reopenEpsilon());
             tabu.clear();
         }
@@ -265,9 +280,13 @@ public final class DqnPolicy extends AbstractTuningPolicy {
                 mask[a] &= a == KnobAction.HOLD || banned[a] <= decisions;
             }
         }
-        int action = choose(state, mask, within);
-        movedFrom = current;
-        movedFromWithinSlo = within;
+        int action = choose(state, mask, within || closedLoop);
+        if (action != KnobAction.HOLD) {
+            move = action;
+            movedFrom = current;
+            movedFromWithinSlo = within;
+            sinceMove = 0;
+        }
         epsilon = Math.max(settings.epsilonMin(), epsilon * settings.epsilonDecay());
         reopened *= REOPEN_DECAY;
         previousState = state;
@@ -348,9 +367,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             for (int k = 0; k < n; k++) {
                 // Half of each minibatch from recent experience: after the world changes, old transitions that
                 // contradict the new ones (same state, other outcome) would otherwise outvote them for a long time.
-                // The newest transition is in every minibatch (combined experience replay, Zhang & Sutton 2017).
-                int i = k == 0 ? replay.latest()
-                        : k % 2 == 0 ? replay.sampleRecent(random, RECENT_WINDOW) : replay.sample(random);
+                int i = k % 2 == 0 ? replay.sampleRecent(random, RECENT_WINDOW) : replay.sample(random);
                 double[] next = encoder.normalise(replay.nextState(i));
                 int best = argmax(online.predict(next), replay.nextMask(i));
                 targets[k] = replay.reward(i) - rewardMean + settings.gamma() * target.predict(next)[best];

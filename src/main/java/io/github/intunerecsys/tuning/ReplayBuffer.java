@@ -49,11 +49,6 @@ final class ReplayBuffer {
         return random.nextInt(size);
     }
 
-    /** The transition added last. */
-    int latest() {
-        return Math.floorMod(head - 1, states.length);
-    }
-
     /** One of the {@code window} most recent transitions. */
     int sampleRecent(RandomGenerator random, int window) {
         int back = 1 + random.nextInt(Math.min(size, window));
