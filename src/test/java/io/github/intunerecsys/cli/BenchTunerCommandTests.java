@@ -39,6 +39,15 @@ class BenchTunerCommandTests {
     }
 
     @Test
+    void givenCapacitiesAreTwoPositiveRatesAndAnythingElseIsAUsageError() {
+        assertThat(BenchTunerCommand.capacities("3418, 1536")).containsExactly(3418, 1536);
+        for (String bad : List.of("3418", "3418,0", "a,b", "1,2,3", "1,-2")) {
+            assertThatThrownBy(() -> BenchTunerCommand.capacities(bad)).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--capacity");
+        }
+    }
+
+    @Test
     void unknownPolicyIsAUsageError() {
         assertThatThrownBy(() -> new BenchTunerCommand().run(List.of("--policy", "random"), System.out, System.err))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown policy 'random'");
