@@ -37,7 +37,25 @@ import java.util.random.RandomGenerator;
  * agent holds. When two settings differ only by noise their values differ by the network's error, and the argmax
  * flipped between them nearly every interval (161 reversals per 200 decisions in a world where no setting is
  * better); with the margin (and centring) 21. The margin is below what giving back one idle thread is worth (0.025
- * per interval, more while several are surplus), so the agent still gives threads back.
+ * per interval, more while several are surplus), so the agent still gives threads back. The margin applies only
+ * while the SLO is met: an interval over it is known to be bad, and holding on to it by a margin kept the agent at
+ * batch 128 in the simulated burst for 10 of 15 intervals over the SLO while its values already preferred 64.
+ *
+ * <p><b>Batch halving is masked while the SLO is met and either p99 is at most {@value #HEADROOM_SHARE} of it or
+ * the pipeline is saturated</b> (CPU at least {@value #SATURATED_CPU} of the machine, or a full batch still waiting
+ * at the end of the interval). Within the SLO a smaller batch cannot raise the reward (every request already
+ * counts), and it raises the CPU per request (per-request cost falls with the batch): with latency headroom that is
+ * pure cost, at saturation it cuts capacity below the load. On the real pipeline the agent halved 64 → 2 in the burst
+ * phase one greedy step at a time while p99 fell to 9 ms, until batch 2 served a quarter of the load; in the
+ * simulator one halving at 95% utilisation (p99 28 ms) left a queue that took four intervals over the SLO to drain.
+ * The batch still halves when latency needs it (p99 near or over the SLO with CPU to spare: a heavier model).
+ *
+ * <p><b>A move that broke the SLO is not repeated from the same setting</b> for {@value #TABU_INTERVALS} intervals
+ * (or until the next regime shift): when the interval before a move met the SLO and one of the
+ * {@value #MOVE_BLAME_INTERVALS} after it did not (a queue a move builds can take an interval to show), that
+ * (setting, move) pair is masked. The network learns the same from the transition, but slowly (it is one sample
+ * among thousands, and pre-training taught that a larger batch pays at high load): in the simulated burst the agent
+ * went from batch 64 (p99 43 ms) to 128 (p99 52–58 ms) and back every few intervals for a minute.
  *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
@@ -114,6 +132,14 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final int REWARD_MEAN_WINDOW = 1000;
     /** Transitions counted as recent for the half of each minibatch drawn from them. */
     static final int RECENT_WINDOW = 200;
+    /** Batch halving is masked while p99 is at most this share of the SLO (see the class comment). */
+    static final double HEADROOM_SHARE = 0.5;
+    /** Intervals for which a move that broke the SLO stays masked from the setting it was made in. */
+    static final int TABU_INTERVALS = 30;
+    /** An SLO breach this many intervals after a move (with no other move since) is blamed on the move. */
+    static final int MOVE_BLAME_INTERVALS = 2;
+    /** CPU usage (share of the machine) from which the pipeline counts as saturated. */
+    static final double SATURATED_CPU = 0.85;
     /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
     static final double EXPLORATION_MARGIN = 0.5;
 
@@ -138,6 +164,18 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private int previousAction = -1;
     private int lastAction = KnobAction.HOLD;
     private boolean lastExplored;
+    /**
+     * An offline build ({@link #setClosedLoop}): its SLO is loose and its queue always full, so the serving rules
+     * below (halving mask, blamed moves, shifts only while holding) do not apply; it keeps the rules it was tuned with.
+     */
+    private boolean closedLoop;
+    /** The last move (-1: none to blame), where it was made from, whether the SLO was met before it, intervals since. */
+    private int move = -1;
+    private KnobSetting movedFrom;
+    private boolean movedFromWithinSlo;
+    private int sinceMove;
+    /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
+    private final java.util.Map<KnobSetting, long[]> tabu = new java.util.HashMap<>();
 
     public DqnPolicy(Settings settings, double sloMillis, long seed) {
         this.settings = settings;
@@ -177,6 +215,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      * re-opens exploration (another job taking cores). Off by default (the serving pipeline's arrivals are real).
      */
     public void setClosedLoop(boolean closedLoop) {
+        this.closedLoop = closedLoop;
         shifts.closedLoop(closedLoop);
     }
 
@@ -202,6 +241,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     public void onExternalChange(KnobSetting now) {
         previousState = null;
         previousAction = -1;
+        move = -1;
     }
 
     @Override
@@ -212,6 +252,9 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         if (idle(o)) {
             KnobAction.forbidGrowingThePool(mask);
         }
+        if (!closedLoop && halvingCannotPay(o, sloMillis)) {
+            KnobAction.forbidHalvingTheBatch(mask);
+        }
         if (Double.isFinite(reward)) {
             rewardCount = Math.min(rewardCount + 1, REWARD_MEAN_WINDOW);
             rewardMean += (reward - rewardMean) / rewardCount;
@@ -220,10 +263,30 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             replay.add(previousState, previousAction, reward, state, mask);
             learn();
         }
-        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, lastExplored)) {
-            reopened = Math.max(reopened, settings.reopenEpsilon());
+        boolean within = withinSlo(o, sloMillis);
+        sinceMove++;
+        if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && movedFromWithinSlo && !within) {
+            tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[move] = decisions + TABU_INTERVALS;
+            move = -1;
         }
-        int action = choose(state, mask);
+        boolean ownMove = closedLoop ? lastExplored : lastAction != KnobAction.HOLD;
+        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, ownMove)) {
+            reopened = Math.max(reopened, settings.reopenEpsilon());
+            tabu.clear();
+        }
+        long[] banned = tabu.get(current);
+        if (banned != null) {
+            for (int a = 0; a < KnobAction.COUNT; a++) {
+                mask[a] &= a == KnobAction.HOLD || banned[a] <= decisions;
+            }
+        }
+        int action = choose(state, mask, within || closedLoop);
+        if (action != KnobAction.HOLD) {
+            move = action;
+            movedFrom = current;
+            movedFromWithinSlo = within;
+            sinceMove = 0;
+        }
         epsilon = Math.max(settings.epsilonMin(), epsilon * settings.epsilonDecay());
         reopened *= REOPEN_DECAY;
         previousState = state;
@@ -242,10 +305,28 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         return !(o.arrivalRate() > 0) && !(o.queueDepth() > 0);
     }
 
-    private int choose(double[] state, boolean[] mask) {
+    /**
+     * The SLO was met (with requests completing) and either p99 had headroom or the pipeline was saturated: a
+     * smaller batch cannot raise the reward (see the class comment).
+     */
+    static boolean halvingCannotPay(Observation o, double sloMillis) {
+        if (!(o.p99Millis() <= sloMillis) || o.rejectedRate() > 0) {
+            return false;
+        }
+        boolean saturated = o.cpuUsage() >= SATURATED_CPU || o.queueDepth() >= o.batchSize();
+        return o.p99Millis() <= HEADROOM_SHARE * sloMillis || saturated;
+    }
+
+    /** The interval met the SLO: p99 within it (or nothing completed because nothing was asked), nothing rejected. */
+    static boolean withinSlo(Observation o, double sloMillis) {
+        boolean p99Ok = Double.isFinite(o.p99Millis()) ? o.p99Millis() <= sloMillis : idle(o);
+        return p99Ok && !(o.rejectedRate() > 0);
+    }
+
+    private int choose(double[] state, boolean[] mask, boolean holdMargin) {
         double[] q = online.predict(encoder.normalise(state));
         int greedy = argmax(q, mask);
-        if (q[greedy] < q[KnobAction.HOLD] + HOLD_MARGIN) {
+        if (holdMargin && q[greedy] < q[KnobAction.HOLD] + HOLD_MARGIN) {
             greedy = KnobAction.HOLD;
         }
         lastExplored = random.nextDouble() < exploration();

@@ -54,6 +54,15 @@ final class KnobAction {
         }
     }
 
+    /** Masks out the three moves that halve the batch. */
+    static void forbidHalvingTheBatch(boolean[] mask) {
+        for (int a = 0; a < COUNT; a++) {
+            if (batchStep(a) < 0) {
+                mask[a] = false;
+            }
+        }
+    }
+
     static String describe(int action) {
         String pool = switch (poolDelta(action)) {
             case -1 -> "pool-1";

@@ -4,15 +4,19 @@ package io.github.intunerecsys.tuning;
  * Detects a change of load regime, on which the RL agent re-opens exploration. A shift is declared when, after
  * {@link #DEFAULT_WARMUP} intervals, the arrival rate leaves a band of ±{@link #DEFAULT_ARRIVAL_BAND} (relative)
  * around its EMA, p99 exceeds {@link #DEFAULT_P99_FACTOR}× its EMA (and the SLO), or the reward falls more than
- * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only after a greedy action, since an exploratory one
- * is expected to cost. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
+ * {@link #DEFAULT_REWARD_DROP} below its EMA — the last two only while the knobs were held, since after a move of
+ * the agent's own (exploratory or greedy) a worse interval is the move's doing, which the agent learns from, not a
+ * new world. (Counting greedy moves fed a loop on the real pipeline: in the burst phase a greedy batch ÷2 that
+ * cut capacity read as a shift, the re-opened exploration made more such moves, and each re-opened it again.)
+ * The band was ±40%, which missed the trace's step from 70% to 95% of capacity (+36%); Poisson noise in one
+ * second at 300 requests/s is about 6%. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
  * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline
  * build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a signal.
  */
 final class ShiftDetector {
 
     static final double DEFAULT_ALPHA = 0.2;
-    static final double DEFAULT_ARRIVAL_BAND = 0.4;
+    static final double DEFAULT_ARRIVAL_BAND = 0.25;
     static final double DEFAULT_P99_FACTOR = 2;
     static final double DEFAULT_REWARD_DROP = 0.3;
     static final int DEFAULT_WARMUP = 5;
@@ -33,21 +37,21 @@ final class ShiftDetector {
     }
 
     /**
-     * Feeds one interval; true when it starts a new regime. After an exploratory action a bad p99 or reward is the
-     * agent's own doing, so then only the arrival rate (which the agent does not control) can signal a shift.
+     * Feeds one interval; true when it starts a new regime. After the agent moved a knob a bad p99 or reward is its
+     * own doing, so then only the arrival rate (which the agent does not control) can signal a shift.
      */
-    boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterExploration) {
+    boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterOwnMove) {
         arrival = Double.isFinite(arrival) ? arrival : 0;
-        // An exploratory move's damage lasts into the next interval while the queue it built drains.
-        selfInflicted = afterExploration ? 2 : Math.max(0, selfInflicted - 1);
-        afterExploration = selfInflicted > 0;
+        // A move's damage lasts into the next interval while the queue it built drains.
+        selfInflicted = afterOwnMove ? 2 : Math.max(0, selfInflicted - 1);
+        boolean moved = selfInflicted > 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
             boolean arrivalMoved = !closedLoop && Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
-            shift = arrivalMoved || (!afterExploration && (p99Jumped || rewardFell));
+            shift = arrivalMoved || (!moved && (p99Jumped || rewardFell));
         }
         if (shift) {
             shifts++;
@@ -58,7 +62,7 @@ final class ShiftDetector {
         } else {
             quiet = Math.max(0, quiet - 1);
             arrivalEma = ema(arrivalEma, arrival);
-            if (!afterExploration) {
+            if (!moved) {
                 p99Ema = Double.isFinite(p99) ? ema(p99Ema, p99) : p99Ema;
                 rewardEma = ema(rewardEma, reward);
             }

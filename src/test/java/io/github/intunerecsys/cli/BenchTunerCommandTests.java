@@ -26,8 +26,25 @@ class BenchTunerCommandTests {
         for (String phase : List.of("low", "ramp", "heavy", "burst", "low-again")) {
             assertThat(table).contains("oracle       " + phase).contains("static       " + phase);
         }
-        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"perIntervalGoodput\"");
+        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"perIntervalShare\"").contains("\"offered\"");
         assertThat(Files.readString(dir.resolve("r.svg"))).startsWith("<svg").contains("static-peak");
+    }
+
+    @Test
+    void servedShareIsGoodputOverArrivalsCappedAtOneAndFullWhenNothingWasOffered() {
+        assertThat(BenchTunerCommand.servedShare(90, 100)).isEqualTo(0.9);
+        assertThat(BenchTunerCommand.servedShare(120, 100)).isEqualTo(1.0);
+        assertThat(BenchTunerCommand.servedShare(Double.NaN, 100)).isZero();
+        assertThat(BenchTunerCommand.servedShare(0, 0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void givenCapacitiesAreTwoPositiveRatesAndAnythingElseIsAUsageError() {
+        assertThat(BenchTunerCommand.capacities("3418, 1536")).containsExactly(3418, 1536);
+        for (String bad : List.of("3418", "3418,0", "a,b", "1,2,3", "1,-2")) {
+            assertThatThrownBy(() -> BenchTunerCommand.capacities(bad)).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--capacity");
+        }
     }
 
     @Test

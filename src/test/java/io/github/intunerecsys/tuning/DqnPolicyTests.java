@@ -184,4 +184,53 @@ class DqnPolicyTests {
         intervalsAt(loop, 400, oneThread);
         assertThat(intervalsAt(loop, 50, oneThread)).isGreaterThanOrEqualTo(45);
     }
+
+    /** Decisions of a fresh (exploring) agent in a world where every setting produces the same interval. */
+    private List<Decision> decisionsIn(java.util.function.Function<KnobSetting, Observation> world, int steps) {
+        var wide = new KnobBounds(1, 2, 1, 16);
+        var pipeline = new FakePipeline(wide, new KnobSetting(1, 8), world);
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 5);
+        var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        List<Decision> out = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            out.add(loop.step());
+        }
+        return out;
+    }
+
+    private static long halvings(List<Decision> decisions) {
+        return decisions.stream().filter(d -> d.after().batchSize() < d.before().batchSize()).count();
+    }
+
+    @Test
+    void neverHalvesTheBatchWhileSaturatedWithinTheSloOrWithLatencyHeadroom() {
+        assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 1, 40, 0.95), 200))).isZero();
+        assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 1, 10, 0.3), 200))).isZero();
+    }
+
+    @Test
+    void halvesTheBatchWhenLatencyIsNearTheSloWithCpuToSpareOrOverIt() {
+        assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 1, 40, 0.5), 200))).isPositive();
+        assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 0.95, 55, 0.5), 200))).isPositive();
+    }
+
+    @Test
+    void aMoveAfterWhichTheSloBrokeIsNotRepeatedFromTheSameSettingForAWhile() {
+        // Batch 16 pushes p99 just over the SLO (not far enough to read as a new regime); smaller batches meet it.
+        List<Decision> decisions = decisionsIn(k -> k.batchSize() >= 16
+                ? FakePipeline.interval(k, 0.95, 55, 0.6) : FakePipeline.interval(k, 1, 30, 0.6), 300);
+        int intoBreach = 0;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision d = decisions.get(i);
+            if (d.before().batchSize() == 8 && d.after().batchSize() == 16 && d.p99Millis() <= 50) {
+                intoBreach++;
+                for (int j = i + 1; j < Math.min(decisions.size(), i + DqnPolicy.TABU_INTERVALS); j++) {
+                    Decision e = decisions.get(j);
+                    assertThat(e.before().equals(d.before()) && e.after().equals(d.after()))
+                            .as("move %s -> %s repeated %d decisions later", d.before(), d.after(), j - i).isFalse();
+                }
+            }
+        }
+        assertThat(intoBreach).isPositive();
+    }
 }

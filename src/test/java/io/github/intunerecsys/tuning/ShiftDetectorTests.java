@@ -38,4 +38,27 @@ class ShiftDetectorTests {
 
         assertThat(detector.update(5_000, 50, 0.45, 10_000, false)).isTrue();
     }
+
+    @Test
+    void aStepFromSeventyToNinetyFivePercentOfCapacityIsANewRegime() {
+        var detector = new ShiftDetector();
+        for (int i = 0; i < 10; i++) {
+            assertThat(detector.update(1_000, 20, 0.9, 50, false)).isFalse();
+        }
+
+        assertThat(detector.update(1_360, 20, 0.9, 50, false)).isTrue();
+    }
+
+    @Test
+    void aLatencyJumpRightAfterTheAgentsOwnMoveIsNotANewRegimeButTheSameJumpWhileHoldingIs() {
+        var moved = new ShiftDetector();
+        var held = new ShiftDetector();
+        for (int i = 0; i < 10; i++) {
+            moved.update(1_000, 20, 0.9, 50, false);
+            held.update(1_000, 20, 0.9, 50, false);
+        }
+
+        assertThat(moved.update(1_000, 120, 0.3, 50, true)).isFalse();
+        assertThat(held.update(1_000, 120, 0.3, 50, false)).isTrue();
+    }
 }
