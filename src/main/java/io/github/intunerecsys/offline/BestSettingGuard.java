@@ -46,7 +46,9 @@ import java.util.Objects;
  * (DqnPolicy's hold margin and reward centring): 0.940 → 0.952 on a quiet machine, and 0.827 → 0.914 on one whose
  * share switches between 1 and 0.35 every six intervals or so (holding the warm start there: 0.947). Since then the
  * agent alone holds 0.92–0.95 on such shared machines and the layer costs it a little there (0.87–0.93), while on
- * the real 2-core machine it still helped (bench-offline top-n: 0.80 of the best static with it, 0.55 without).
+ * the real 2-core machine it still helped (bench-offline top-n, one quiet run before {@code --confirm} existed: 0.80 of
+ * the grid's best static with it, 0.55 without; under load 3–8, against the best static re-measured beside each run,
+ * 1.23 / 1.30 with it and 1.84 / 1.19 without in two paired benches — too few and too noisy to rank the two).
  * The cost is a few intervals per tried move and moves worth less than about 20% going unproven on a noisy machine.
  *
  * <p>Whenever the knobs differ from its proposal the policy is told ({@link TuningPolicy#onExternalChange}), so it does
