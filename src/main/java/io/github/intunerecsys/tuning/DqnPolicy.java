@@ -1,5 +1,7 @@
 package io.github.intunerecsys.tuning;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -175,7 +177,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private boolean movedFromWithinSlo;
     private int sinceMove;
     /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
-    private final java.util.Map<KnobSetting, long[]> tabu = new java.util.HashMap<>();
+    private final Map<KnobSetting, long[]> tabu = new HashMap<>();
 
     public DqnPolicy(Settings settings, double sloMillis, long seed) {
         this.settings = settings;

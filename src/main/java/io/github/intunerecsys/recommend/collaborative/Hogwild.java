@@ -79,26 +79,37 @@ final class Hogwild implements AutoCloseable {
         AtomicInteger tickets = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
+        onWorkers(Math.min(threads, tasks), failure, w -> () -> {
             for (int t = tickets.getAndIncrement(); t < total; t = tickets.getAndIncrement()) {
                 int round = t / tasks;
-                if (!awaitFinished(finished, round * tasks, failure)) {
+                if (!awaitFinished(finished, round * tasks, failure)
+                        || !runTask(body, round, t % tasks, finished, failure)) {
                     return;
                 }
-                try {
-                    body.run(round, t % tasks);
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                    return;
-                }
-                finished.incrementAndGet();
             }
-        };
-        List<Future<?>> running = new ArrayList<>(threads - 1);
-        for (int t = 1; t < Math.min(threads, tasks); t++) {
-            running.add(pool.submit(worker));
+        });
+    }
+
+    /** Runs the task, then counts it finished; false (the failure recorded) if it threw. */
+    private static boolean runTask(RoundTask body, int round, int task, AtomicInteger finished,
+            AtomicReference<Throwable> failure) {
+        try {
+            body.run(round, task);
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            return false;
         }
-        worker.run();
+        finished.incrementAndGet();
+        return true;
+    }
+
+    /** Runs {@code worker.apply(w)} for w = 1..workers-1 on the pool and w = 0 on the caller; waits for all. */
+    private void onWorkers(int workers, AtomicReference<Throwable> failure, IntFunction<Runnable> worker) {
+        List<Future<?>> running = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
+            running.add(pool.submit(worker.apply(w)));
+        }
+        worker.apply(0).run();
         join(running, failure);
     }
 
@@ -149,7 +160,7 @@ final class Hogwild implements AutoCloseable {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         // claimed[j] == r: task j of round r is still free; a thread claims it by moving it to r + 1
         AtomicIntegerArray claimed = new AtomicIntegerArray(tasks);
-        IntFunction<Runnable> worker = w -> () -> {
+        onWorkers(workers, failure, w -> () -> {
             for (int round = 0; round < rounds; round++) {
                 if (!awaitFinished(finished, round * tasks, failure)) {
                     return;
@@ -161,26 +172,14 @@ final class Hogwild implements AutoCloseable {
                         if (j >= tasks) {
                             break;
                         }
-                        if (!claimed.compareAndSet(j, round, round + 1)) {
-                            continue;
-                        }
-                        try {
-                            body.run(round, j);
-                        } catch (RuntimeException | Error e) {
-                            failure.compareAndSet(null, e);
+                        if (claimed.compareAndSet(j, round, round + 1)
+                                && !runTask(body, round, j, finished, failure)) {
                             return;
                         }
-                        finished.incrementAndGet();
                     }
                 }
             }
-        };
-        List<Future<?>> running = new ArrayList<>(workers - 1);
-        for (int w = 1; w < workers; w++) {
-            running.add(pool.submit(worker.apply(w)));
-        }
-        worker.apply(0).run();
-        join(running, failure);
+        });
     }
 
     @Override
