@@ -375,9 +375,9 @@ final class BenchOfflineCommand implements Command {
         long t0 = System.nanoTime();
         err.println("bench-offline: " + build.name() + ": " + build.describe());
         // JIT warm-up at both ends of the batch range.
-        run(build, new KnobSetting(defaults.poolSize(), 32), new StaticPolicy(new KnobSetting(defaults.poolSize(), 32)),
-                bounds, reward, cores, Math.min(3, seconds), intervalMillis);
-        run(build, defaults, new StaticPolicy(defaults), bounds, reward, cores, Math.min(2, seconds), intervalMillis);
+        runStatic(build, new KnobSetting(defaults.poolSize(), 32), bounds, reward, cores, Math.min(3, seconds),
+                intervalMillis);
+        runStatic(build, defaults, bounds, reward, cores, Math.min(2, seconds), intervalMillis);
 
         List<KnobSetting> grid = new ArrayList<>();
         for (int p : pools) {
@@ -393,8 +393,8 @@ final class BenchOfflineCommand implements Command {
         Map<String, Run> lastPolicyRun = new LinkedHashMap<>();
         for (int r = 0; r < repeats; r++) {
             // Policies between the default and the grid, so that a drifting machine does not favour one side.
-            record(staticRuns, defaults, r, repeats, run(build, defaults, new StaticPolicy(defaults), bounds, reward,
-                    cores, seconds, intervalMillis), err, build);
+            record(staticRuns, defaults, r, repeats, runStatic(build, defaults, bounds, reward, cores, seconds,
+                    intervalMillis), err, build);
             for (String p : policies) {
                 Run run = runPolicy(p, build, defaults, rl, bounds, reward, cores, seconds, intervalMillis,
                         fineTuneIntervals, seed + r, err);
@@ -403,8 +403,8 @@ final class BenchOfflineCommand implements Command {
             }
             for (KnobSetting k : grid) {
                 if (!k.equals(defaults)) {
-                    record(staticRuns, k, r, repeats, run(build, k, new StaticPolicy(k), bounds, reward, cores,
-                            seconds, intervalMillis), err, build);
+                    record(staticRuns, k, r, repeats, runStatic(build, k, bounds, reward, cores, seconds,
+                            intervalMillis), err, build);
                 }
             }
         }
@@ -419,9 +419,10 @@ final class BenchOfflineCommand implements Command {
         double[] bestAgain = new double[confirm];
         Map<String, double[]> confirmRuns = new LinkedHashMap<>();
         for (int r = 0; r < confirm; r++) {
+            // the static run first in even rounds, last in odd ones
             if (r % 2 == 0) {
-                bestAgain[r] = run(build, bestKnobs, new StaticPolicy(bestKnobs), bounds, reward, cores, seconds,
-                        intervalMillis).unitsPerSecond();
+                bestAgain[r] = runStatic(build, bestKnobs, bounds, reward, cores, seconds, intervalMillis)
+                        .unitsPerSecond();
             }
             for (String p : policies) {
                 Run run = runPolicy(p, build, defaults, rl, bounds, reward, cores, seconds, intervalMillis,
@@ -429,8 +430,8 @@ final class BenchOfflineCommand implements Command {
                 confirmRuns.computeIfAbsent(p, k -> new double[confirm])[r] = run.unitsPerSecond();
             }
             if (r % 2 == 1) {
-                bestAgain[r] = run(build, bestKnobs, new StaticPolicy(bestKnobs), bounds, reward, cores, seconds,
-                        intervalMillis).unitsPerSecond();
+                bestAgain[r] = runStatic(build, bestKnobs, bounds, reward, cores, seconds, intervalMillis)
+                        .unitsPerSecond();
             }
             err.printf(Locale.ROOT, "bench-offline: %s confirm %d: best static %s: %.0f units/s%n", build.name(), r,
                     bestKnobs, bestAgain[r]);
@@ -495,6 +496,12 @@ final class BenchOfflineCommand implements Command {
             PrintStream err, Build build) {
         runs.computeIfAbsent(k, x -> new double[repeats])[r] = run.unitsPerSecond();
         err.printf(Locale.ROOT, "bench-offline: %s static %s: %.0f units/s%n", build.name(), k, run.unitsPerSecond());
+    }
+
+    /** One build held at {@code knobs}. */
+    private static Run runStatic(Build build, KnobSetting knobs, KnobBounds bounds, RewardFunction reward, int cores,
+            int seconds, int intervalMillis) throws IOException, InterruptedException {
+        return run(build, knobs, new StaticPolicy(knobs), bounds, reward, cores, seconds, intervalMillis);
     }
 
     /** One build at {@code start} under {@code policy}, stepped every interval, for at most {@code seconds}. */
