@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.DoubleAdder;
  * Biases start at 0, factors at N(init_mean, init_std); learning rates are multiplied by {@code lr_decay} after
  * each epoch. Factors live in two contiguous row-major {@code float[]} (users × k, items × k). The training
  * triples are copied once and shuffled in place every epoch by Fisher–Yates from a {@link SplittableRandom} seeded
- * with {@code seed}; the result is identical for a seed and thread count. More threads train disjoint blocks of
- * ratings at once ({@link Strata}).
+ * with {@code seed}; the result is identical for a seed, and the same on one thread as on two. Threads train disjoint
+ * blocks of ratings at once ({@link Strata}).
  *
  * <p>Surprise iterates its trainset user by user without shuffling; we shuffle each epoch (plain SGD as the
  * paper describes it), which is what lets the threads share an epoch.
@@ -30,7 +30,7 @@ public final class BiasedMf implements CfTrainer {
     /*
      * Tuned defaults, chosen by 5-fold CV (seed 42) on ml-latest-small and ratings_small: against Surprise's
      * defaults the factors are regularised four times as hard (0.08, biases stay at 0.02), start four times
-     * closer to zero (std 0.05) and train twice as long at twice the rate. RMSE 0.847 / 0.870 where Surprise's
+     * closer to zero (std 0.05) and train twice as long at twice the rate. RMSE 0.847 / 0.871 where Surprise's
      * defaults give 0.874 / 0.896 and the bias-only baseline 0.873 / 0.893. Learning-rate decay did not help.
      */
     public static final int DEFAULT_FACTORS = 100;
@@ -85,9 +85,9 @@ public final class BiasedMf implements CfTrainer {
         int k = params.factors();
         SplittableRandom random = new SplittableRandom(params.seed());
         float mu = (float) data.mean(positions);
-        // one thread on data that fits the cache: one group, a plain shuffle over all ratings; more threads or
-        // bigger data: disjoint blocks (DSGD), see Strata. Either way the rows train under the strata's labels,
-        // and start there: drawn in label order, on all threads
+        // disjoint blocks (DSGD), the same on one thread as on two, see Strata; a plain shuffle over all ratings
+        // when they are too few for blocks. Either way the rows train under the strata's labels, and start there:
+        // drawn in label order, on all threads
         int threads = params.threads();
         Strata strata = Strata.of(data, positions, Strata.groupsFor(data, k, threads, positions.length), random);
         float[] pt = new float[data.users() * k];

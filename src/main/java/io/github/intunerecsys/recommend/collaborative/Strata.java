@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * <p>Within a block the copied triples themselves are reshuffled every epoch (Fisher–Yates over the three arrays at
  * once), from the block's own random source, so the update loop reads its ratings front to back instead of through
  * a shuffled index into scattered triples. Because concurrent blocks touch disjoint rows, the result depends only
- * on the seed and the thread count, not on timing. One group is a plain shuffle over all ratings.
+ * on the seed and the number of groups, not on timing nor on which thread ran a block; one and two threads get the
+ * same number ({@link #groupsFor}). One group is a plain shuffle over all ratings.
  */
 final class Strata {
 
@@ -180,15 +181,16 @@ final class Strata {
 
     /**
      * How many groups to train {@code positions} in: enough that a block's factor rows fit {@link
-     * #CACHE_BUDGET_BYTES}, and {@link #GROUPS_PER_THREAD} per thread when there are several; 1 means a plain
-     * shuffle over all ratings is as good.
+     * #CACHE_BUDGET_BYTES}, and {@link #GROUPS_PER_THREAD} per thread, counting one thread as two — so one and two
+     * threads train the very same blocks in the very same order, and (concurrent blocks sharing no row) a fit gives
+     * the same model, bit for bit, on one core as on two; 1 means the ratings are too few for blocks.
      */
     static int groupsFor(RatingTriples data, int factors, int threads, int ratings) {
         long rowBytes = (long) (data.users() + data.items()) * Math.max(1, factors) * Float.BYTES;
         int forCache = (int) Math.min(MAX_GROUPS, (rowBytes + CACHE_BUDGET_BYTES - 1) / CACHE_BUDGET_BYTES);
-        int forThreads = threads > 1 ? threads * GROUPS_PER_THREAD : 1;
+        int unit = Math.max(2, threads);
         // a multiple of the threads, so every round of a sub-epoch's blocks keeps all of them busy
-        int groups = Math.min(MAX_GROUPS, roundUp(Math.max(forCache, forThreads), Math.max(1, threads)));
+        int groups = Math.min(MAX_GROUPS, roundUp(Math.max(forCache, unit * GROUPS_PER_THREAD), unit));
         // blocks too small to be worth a round each: fall back to one order
         return (long) ratings < (long) groups * groups * Hogwild.MIN_CHUNK ? 1 : groups;
     }

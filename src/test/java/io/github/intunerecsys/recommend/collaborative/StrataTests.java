@@ -71,13 +71,20 @@ class StrataTests {
 
     @Test
     void bigFactorTablesAreSplitSoABlocksRowsFitTheCacheBudget() {
-        // 1,000 users + 1,000 items at 100 factors: 800 kB of rows, one group on one thread, 4 on two
+        // 1,000 users + 1,000 items at 100 factors: 800 kB of rows, one group's worth; 2 per thread, and one thread
+        // counts as two (the same blocks, hence the same model, on one core as on two)
         RatingTriples small = RatingTriples.of(1000, 1000, new int[1], new int[1], new float[1], 1f, 5f);
-        assertThat(Strata.groupsFor(small, 100, 1, 1_000_000)).isEqualTo(1);
+        assertThat(Strata.groupsFor(small, 100, 1, 1_000_000)).isEqualTo(4);
         assertThat(Strata.groupsFor(small, 100, 2, 1_000_000)).isEqualTo(4);
+        assertThat(Strata.groupsFor(small, 100, 4, 1_000_000)).isEqualTo(8);
         // ml-latest-small's shape: 610 users + 9,742 items at 100 factors, 4.1 MB of rows, 1 MB each -> 4 groups...
         RatingTriples mlSmall = RatingTriples.of(610, 9742, new int[1], new int[1], new float[1], 1f, 5f);
         assertThat(Strata.groupsFor(mlSmall, 100, 1, 80_000)).isEqualTo(4);
+        // 4.5 MB (the-movies-dataset's catalogue is bigger) -> 5 groups, rounded up to an even number for one thread
+        // as for two
+        RatingTriples odd = RatingTriples.of(1000, 10_250, new int[1], new int[1], new float[1], 1f, 5f);
+        assertThat(Strata.groupsFor(odd, 100, 1, 80_000)).isEqualTo(6);
+        assertThat(Strata.groupsFor(odd, 100, 2, 80_000)).isEqualTo(6);
         // ...rounded up to a multiple of three threads
         assertThat(Strata.groupsFor(mlSmall, 100, 3, 80_000)).isEqualTo(6);
         // 270k users + 45k items at 64 factors: 80.6 MB of rows, more than 64 groups' worth -> the cap
