@@ -52,6 +52,15 @@ import java.util.random.RandomGenerator;
  * simulator one halving at 95% utilisation (p99 28 ms) left a queue that took four intervals over the SLO to drain.
  * The batch still halves when latency needs it (p99 near or over the SLO with CPU to spare: a heavier model).
  *
+ * <p><b>Moves that add latency are masked while the SLO is met with less than a quarter of it left and no full batch
+ * waiting</b> (p99 above {@value #TIGHT_SHARE} of the SLO): one thread fewer, a doubled batch, and with the CPU
+ * saturated one thread more (contention, no capacity). Without a backlog none of them can add goodput, and with a
+ * quarter of the SLO left they break it more often than not. In the simulated burst (p99 42 ms of 50 at pool 2,
+ * batch 64, the best setting) the agent settled within seconds, then half a minute later doubled the batch (greedy:
+ * pre-training taught that a larger batch pays at high load) or added a thread, and spent two or three intervals
+ * over the SLO: 2 of 8 seeds took longer than 30 s to stay settled (31, 41 s); with the mask none did (worst 12 s;
+ * burst intervals over the SLO 9.0% → 5.6% over the 8 seeds). With a full batch waiting the batch still doubles.
+ *
  * <p><b>A move that broke the SLO is not repeated from the same setting</b> for {@value #TABU_INTERVALS} intervals
  * (or until the next regime shift): when the interval before a move met the SLO and one of the
  * {@value #MOVE_BLAME_INTERVALS} after it did not (a queue a move builds can take an interval to show), that
@@ -144,6 +153,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double SATURATED_CPU = 0.85;
     /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
     static final double EXPLORATION_MARGIN = 0.5;
+    /** Above this share of the SLO (and within it) exploration draws no move that adds latency. */
+    static final double TIGHT_SHARE = 0.75;
 
     private final Settings settings;
     private final double sloMillis;
@@ -282,6 +293,9 @@ public final class DqnPolicy extends AbstractTuningPolicy {
                 mask[a] &= a == KnobAction.HOLD || banned[a] <= decisions;
             }
         }
+        if (!closedLoop && tight(o, sloMillis)) {
+            KnobAction.forbidAddingLatency(mask, o.cpuUsage() >= SATURATED_CPU);
+        }
         int action = choose(state, mask, within || closedLoop);
         if (action != KnobAction.HOLD) {
             move = action;
@@ -308,6 +322,15 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     }
 
     /**
+     * The SLO was met with less than a quarter of it left ({@link #TIGHT_SHARE}) and no full batch waiting: a move
+     * that adds latency (one thread fewer, a doubled batch, and with the CPU saturated one thread more, which only
+     * adds contention) would likely break it, and without a backlog it cannot add goodput.
+     */
+    static boolean tight(Observation o, double sloMillis) {
+        return withinSlo(o, sloMillis) && o.p99Millis() > TIGHT_SHARE * sloMillis && o.queueDepth() < o.batchSize();
+    }
+
+    /**
      * The SLO was met (with requests completing) and either p99 had headroom or the pipeline was saturated: a
      * smaller batch cannot raise the reward (see the class comment).
      */
@@ -325,6 +348,10 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         return p99Ok && !(o.rejectedRate() > 0);
     }
 
+    /**
+     * The greedy move (holding unless a move beats it by {@link #HOLD_MARGIN} when {@code holdMargin}), or with
+     * probability {@link #exploration()} a random one among the valid moves near it in value.
+     */
     private int choose(double[] state, boolean[] mask, boolean holdMargin) {
         double[] q = online.predict(encoder.normalise(state));
         int greedy = argmax(q, mask);

@@ -54,6 +54,23 @@ final class KnobAction {
         }
     }
 
+    /**
+     * Whether the move takes a thread away or doubles the batch — or, on a saturated CPU, adds a thread: without a
+     * backlog, each makes requests wait longer.
+     */
+    static boolean addsLatency(int action, boolean cpuSaturated) {
+        return poolDelta(action) < 0 || batchStep(action) > 0 || cpuSaturated && poolDelta(action) > 0;
+    }
+
+    /** Masks out the moves that {@link #addsLatency add latency}. */
+    static void forbidAddingLatency(boolean[] mask, boolean cpuSaturated) {
+        for (int a = 0; a < COUNT; a++) {
+            if (addsLatency(a, cpuSaturated)) {
+                mask[a] = false;
+            }
+        }
+    }
+
     /** Masks out the three moves that halve the batch. */
     static void forbidHalvingTheBatch(boolean[] mask) {
         for (int a = 0; a < COUNT; a++) {

@@ -214,6 +214,28 @@ class DqnPolicyTests {
         assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 0.95, 55, 0.5), 200))).isPositive();
     }
 
+    private static boolean addsLatency(Decision d) {
+        return d.after().poolSize() < d.before().poolSize() || d.after().batchSize() > d.before().batchSize();
+    }
+
+    @Test
+    void makesNoMoveThatAddsLatencyWithLittleOfTheSloLeftAndNothingWaiting() {
+        // p99 42 of 50 ms, the queue empty: a thread fewer or a doubled batch would likely break the SLO, for nothing
+        List<Decision> spareCpu = decisionsIn(k -> FakePipeline.interval(k, 1, 42, 0.5), 200);
+        assertThat(spareCpu).noneMatch(DqnPolicyTests::addsLatency);
+        assertThat(spareCpu).anyMatch(d -> d.after().poolSize() > d.before().poolSize());
+        // with the CPU saturated a thread more only adds contention too
+        List<Decision> saturated = decisionsIn(k -> FakePipeline.interval(k, 1, 42, 0.95), 200);
+        assertThat(saturated).noneMatch(d -> addsLatency(d) || d.after().poolSize() > d.before().poolSize());
+    }
+
+    @Test
+    void stillDoublesTheBatchNearTheSloWhenAFullBatchIsWaiting() {
+        List<Decision> backlog = decisionsIn(k -> new Observation(1, 1000, 1000, 1000, 0, 21, 38, 42, 100, 0.5,
+                k.poolSize(), k.batchSize()), 200);
+        assertThat(backlog).anyMatch(d -> d.after().batchSize() > d.before().batchSize());
+    }
+
     @Test
     void aMoveAfterWhichTheSloBrokeIsNotRepeatedFromTheSameSettingForAWhile() {
         // Batch 16 pushes p99 just over the SLO (not far enough to read as a new regime); smaller batches meet it.
