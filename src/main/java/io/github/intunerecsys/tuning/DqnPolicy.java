@@ -283,7 +283,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             move = -1;
         }
         boolean ownMove = closedLoop ? lastExplored : lastAction != KnobAction.HOLD;
-        if (shifts.update(o.arrivalRate(), o.p99Millis(), reward, sloMillis, ownMove)) {
+        if (shifts.update(o.arrivalRate(), o.intervalSeconds(), o.p99Millis(), reward, sloMillis, ownMove)) {
             reopened = Math.max(reopened, settings.reopenEpsilon());
             tabu.clear();
         }

@@ -9,7 +9,10 @@ package io.github.intunerecsys.tuning;
  * new world. (Counting greedy moves fed a loop on the real pipeline: in the burst phase a greedy batch ÷2 that
  * cut capacity read as a shift, the re-opened exploration made more such moves, and each re-opened it again.)
  * The band was ±40%, which missed the trace's step from 70% to 95% of capacity (+36%); Poisson noise in one
- * second at 300 requests/s is about 6%. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
+ * second at 300 requests/s is about 6%. At low rates the noise is larger than the band — at 12 requests/s one second's
+ * count varies by 29% — so the band widens to {@value #NOISE_SIGMAS} standard deviations of the interval's count
+ * ({@code sqrt(rate × seconds)}): three replicas behind a balancer at 37 requests/s in all each saw "shifts" every few
+ * intervals, and the exploration each re-opened had their knobs reverse 21 times in 30 decisions. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
  * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline
  * build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a signal.
  */
@@ -17,6 +20,8 @@ final class ShiftDetector {
 
     static final double DEFAULT_ALPHA = 0.2;
     static final double DEFAULT_ARRIVAL_BAND = 0.25;
+    /** The arrival band is at least this many Poisson standard deviations of an interval's arrival count. */
+    static final double NOISE_SIGMAS = 4;
     static final double DEFAULT_P99_FACTOR = 2;
     static final double DEFAULT_REWARD_DROP = 0.3;
     static final int DEFAULT_WARMUP = 5;
@@ -37,17 +42,18 @@ final class ShiftDetector {
     }
 
     /**
-     * Feeds one interval; true when it starts a new regime. After the agent moved a knob a bad p99 or reward is its
-     * own doing, so then only the arrival rate (which the agent does not control) can signal a shift.
+     * Feeds one interval ({@code seconds} long, {@code arrival} requests per second); true when it starts a new
+     * regime. After the agent moved a knob a bad p99 or reward is its own doing, so then only the arrival rate (which
+     * the agent does not control) can signal a shift.
      */
-    boolean update(double arrival, double p99, double reward, double sloMillis, boolean afterOwnMove) {
+    boolean update(double arrival, double seconds, double p99, double reward, double sloMillis, boolean afterOwnMove) {
         arrival = Double.isFinite(arrival) ? arrival : 0;
         // A move's damage lasts into the next interval while the queue it built drains.
         selfInflicted = afterOwnMove ? 2 : Math.max(0, selfInflicted - 1);
         boolean moved = selfInflicted > 0;
         boolean shift = false;
         if (seen >= DEFAULT_WARMUP && quiet == 0) {
-            boolean arrivalMoved = !closedLoop && Math.abs(arrival - arrivalEma) > DEFAULT_ARRIVAL_BAND * Math.max(arrivalEma, 1);
+            boolean arrivalMoved = !closedLoop && Math.abs(arrival - arrivalEma) > arrivalBand(arrivalEma, seconds);
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
@@ -69,6 +75,12 @@ final class ShiftDetector {
         }
         seen++;
         return shift;
+    }
+
+    /** How far (requests per second) the arrival rate may stray from its EMA within one regime. */
+    static double arrivalBand(double ema, double seconds) {
+        double noise = Math.sqrt(Math.max(ema, 1) / (seconds > 0 ? seconds : 1));
+        return Math.max(DEFAULT_ARRIVAL_BAND * Math.max(ema, 1), NOISE_SIGMAS * noise);
     }
 
     long shifts() {
