@@ -18,7 +18,8 @@
 # Environment: ENGINE (docker or podman) [docker], JDK_HOME (a Temurin 25 JDK) [/usr/lib/jvm/temurin-25-jdk-amd64],
 #   MIRROR [http://deb.debian.org/debian], ROOTFS (an existing debootstrap of bookworm to reuse) [a fresh one],
 #   BUILD_NETWORK (network of the build containers, for apt-get) [host],
-#   EXTRA_CA_DIR (*.crt files added to every stand-in's trust stores, system and Java) [/usr/local/share/ca-certificates].
+#   EXTRA_CA_DIR (*.crt files added to the stand-ins' trust stores, system and Java)
+#   [/usr/local/share/ca-certificates].
 # EXTRA_CA_DIR is for a TLS-intercepting proxy between this machine and Maven Central: the host trusts its CA, and
 # without it the Dockerfile's Maven build fails with "certificate ... doesn't have a known issuer". The stand-ins'
 # Java trust store is the host's (which holds those certificates), not the one Temurin ships.

@@ -64,7 +64,8 @@ expect '/users/1/recommendations' '"items":\[{'
 # Requests each replica answered on /recommend with 200, from its own metrics.
 served() {
   docker exec "$1" curl -s http://localhost:8080/actuator/prometheus \
-    | awk '/^http_server_requests_seconds_count/ && /uri="\/recommend"/ && /status="200"/ { n += $2 } END { print n + 0 }'
+    | awk '/^http_server_requests_seconds_count/ && /uri="\/recommend"/ && /status="200"/ { n += $2 }
+           END { print n + 0 }'
 }
 i=0
 while [ "$i" -lt 60 ]; do
