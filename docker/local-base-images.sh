@@ -14,7 +14,7 @@
 # Ubuntu 24.04 (noble); the Dockerfile's runtime stage runs apt-get, which here reaches Debian's mirror instead of
 # Ubuntu's, and the package names it installs (libopenblas0, curl) exist in both.
 #
-# Usage, as root, from the repository root:   sh docker/local-base-images.sh
+# Usage, as root, from the repository root:   sh docker/local-base-images.sh   (or ENGINE=podman sh ...)
 # Environment: ENGINE (docker or podman) [docker], JDK_HOME (a Temurin 25 JDK) [/usr/lib/jvm/temurin-25-jdk-amd64],
 #   MIRROR [http://deb.debian.org/debian], ROOTFS (an existing debootstrap of bookworm to reuse) [a fresh one],
 #   BUILD_NETWORK (network of the build containers, for apt-get) [host],
@@ -124,4 +124,4 @@ EOF
 build curlimages/curl:8.11.1 "$WORK/curl"
 
 "$ENGINE" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' \
-  | grep -E '^(eclipse-temurin|nginx|prom/prometheus|curlimages/curl|intune-local/debian):'
+  | grep -E '^(localhost/)?(eclipse-temurin|nginx|prom/prometheus|curlimages/curl|intune-local/debian):' || true
