@@ -66,7 +66,10 @@ import java.util.random.RandomGenerator;
  * {@value #MOVE_BLAME_INTERVALS} after it did not (a queue a move builds can take an interval to show), that
  * (setting, move) pair is masked. The network learns the same from the transition, but slowly (it is one sample
  * among thousands, and pre-training taught that a larger batch pays at high load): in the simulated burst the agent
- * went from batch 64 (p99 43 ms) to 128 (p99 52–58 ms) and back every few intervals for a minute.
+ * went from batch 64 (p99 43 ms) to 128 (p99 52–58 ms) and back every few intervals for a minute. A move made while
+ * over the SLO is blamed the same way when p99 after it is over the SLO and {@value #WORSE_P99}× what it was before:
+ * three replicas on an overloaded machine, where no setting met the SLO, went from pool 1 / batch 256 to 2 / 128
+ * and back every few seconds for two minutes (18–28 reversals in 30 decisions).
  *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
@@ -147,6 +150,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double HEADROOM_SHARE = 0.5;
     /** Intervals for which a move that broke the SLO stays masked from the setting it was made in. */
     static final int TABU_INTERVALS = 30;
+    /** A move made over the SLO is blamed when p99 after it is above this multiple of p99 before it. */
+    static final double WORSE_P99 = 1.1;
     /** An SLO breach this many intervals after a move (with no other move since) is blamed on the move. */
     static final int MOVE_BLAME_INTERVALS = 2;
     /** CPU usage (share of the machine) from which the pipeline counts as saturated. */
@@ -182,10 +187,14 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      * below (halving mask, blamed moves, shifts only while holding) do not apply; it keeps the rules it was tuned with.
      */
     private boolean closedLoop;
-    /** The last move (-1: none to blame), where it was made from, whether the SLO was met before it, intervals since. */
+    /**
+     * The last move (-1: none to blame), where it was made from, whether the SLO was met before it and the p99
+     * then, intervals since.
+     */
     private int move = -1;
     private KnobSetting movedFrom;
     private boolean movedFromWithinSlo;
+    private double movedFromP99;
     private int sinceMove;
     /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
     private final Map<KnobSetting, long[]> tabu = new HashMap<>();
@@ -278,7 +287,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         }
         boolean within = withinSlo(o, sloMillis);
         sinceMove++;
-        if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && movedFromWithinSlo && !within) {
+        if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && !within
+                && (movedFromWithinSlo || o.p99Millis() > WORSE_P99 * movedFromP99)) {
             tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[move] = decisions + TABU_INTERVALS;
             move = -1;
         }
@@ -301,6 +311,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             move = action;
             movedFrom = current;
             movedFromWithinSlo = within;
+            movedFromP99 = o.p99Millis();
             sinceMove = 0;
         }
         epsilon = Math.max(settings.epsilonMin(), epsilon * settings.epsilonDecay());
