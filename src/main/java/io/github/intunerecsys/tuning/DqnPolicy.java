@@ -158,7 +158,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double SATURATED_CPU = 0.85;
     /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
     static final double EXPLORATION_MARGIN = 0.5;
-    /** Above this share of the SLO (and within it) exploration draws no move that adds latency. */
+    /** Above this share of the SLO (and within it), with no full batch waiting, no move may add latency. */
     static final double TIGHT_SHARE = 0.75;
 
     private final Settings settings;
@@ -184,7 +184,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private boolean lastExplored;
     /**
      * An offline build ({@link #setClosedLoop}): its SLO is loose and its queue always full, so the serving rules
-     * below (halving mask, blamed moves, shifts only while holding) do not apply; it keeps the rules it was tuned with.
+     * below (halving mask, latency mask near the SLO, blamed moves, shifts only while holding) do not apply; it keeps
+     * the rules it was tuned with.
      */
     private boolean closedLoop;
     /**

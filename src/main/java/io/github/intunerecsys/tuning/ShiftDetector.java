@@ -9,12 +9,14 @@ package io.github.intunerecsys.tuning;
  * new world. (Counting greedy moves fed a loop on the real pipeline: in the burst phase a greedy batch ÷2 that
  * cut capacity read as a shift, the re-opened exploration made more such moves, and each re-opened it again.)
  * The band was ±40%, which missed the trace's step from 70% to 95% of capacity (+36%); Poisson noise in one
- * second at 300 requests/s is about 6%. At low rates the noise is larger than the band — at 12 requests/s one second's
- * count varies by 29% — so the band widens to {@value #NOISE_SIGMAS} standard deviations of the interval's count
- * ({@code sqrt(rate × seconds)}): three replicas behind a balancer at 37 requests/s in all each saw "shifts" every few
- * intervals, and the exploration each re-opened had their knobs reverse 21 times in 30 decisions. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they restart from
- * the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline
- * build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a signal.
+ * second at 300 requests/s is about 6%. At low rates the noise is larger than the band — at 12 requests/s one
+ * second's count varies by 29% — so the band widens to {@value #NOISE_SIGMAS} standard deviations of the interval's
+ * count ({@code sqrt(rate × seconds)}): three replicas behind a balancer at 37 requests/s in all each read "shifts"
+ * every few intervals, and the exploration each re-opened reversed their knobs 21–22 times in 30 decisions
+ * ({@code bench-replicas}); with the wider band 1 and 4. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they
+ * restart from the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed
+ * loop (an offline build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a
+ * signal.
  */
 final class ShiftDetector {
 
