@@ -305,7 +305,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             }
         }
         if (!closedLoop && tight(o, sloMillis)) {
-            KnobAction.forbidAddingLatency(mask, o.cpuUsage() >= SATURATED_CPU);
+            KnobAction.forbidAddingLatency(mask, cpuSaturated(o));
         }
         int action = choose(state, mask, within || closedLoop);
         if (action != KnobAction.HOLD) {
@@ -333,13 +333,23 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         return !(o.arrivalRate() > 0) && !(o.queueDepth() > 0);
     }
 
+    /** The CPU was busy for at least {@link #SATURATED_CPU} of the machine. */
+    private static boolean cpuSaturated(Observation o) {
+        return o.cpuUsage() >= SATURATED_CPU;
+    }
+
+    /** A full batch was still waiting at the end of the interval. */
+    private static boolean backlogged(Observation o) {
+        return o.queueDepth() >= o.batchSize();
+    }
+
     /**
      * The SLO was met with less than a quarter of it left ({@link #TIGHT_SHARE}) and no full batch waiting: a move
      * that adds latency (one thread fewer, a doubled batch, and with the CPU saturated one thread more, which only
      * adds contention) would likely break it, and without a backlog it cannot add goodput.
      */
     static boolean tight(Observation o, double sloMillis) {
-        return withinSlo(o, sloMillis) && o.p99Millis() > TIGHT_SHARE * sloMillis && o.queueDepth() < o.batchSize();
+        return withinSlo(o, sloMillis) && o.p99Millis() > TIGHT_SHARE * sloMillis && !backlogged(o);
     }
 
     /**
@@ -350,7 +360,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         if (!(o.p99Millis() <= sloMillis) || o.rejectedRate() > 0) {
             return false;
         }
-        boolean saturated = o.cpuUsage() >= SATURATED_CPU || o.queueDepth() >= o.batchSize();
+        boolean saturated = cpuSaturated(o) || backlogged(o);
         return o.p99Millis() <= HEADROOM_SHARE * sloMillis || saturated;
     }
 
