@@ -63,7 +63,7 @@ final class PipelineTunerEnvironment implements TunerBenchEnvironment {
     private long cpuStart;
 
     PipelineTunerEnvironment(int items, int factors, int cores, KnobBounds bounds, KnobSetting initial, double sloMillis,
-            double intervalSeconds, long seed) {
+            Duration timeout, double intervalSeconds, long seed) {
         this.cores = cores;
         this.sloMillis = sloMillis;
         this.intervalSeconds = intervalSeconds;
@@ -85,7 +85,7 @@ final class PipelineTunerEnvironment implements TunerBenchEnvironment {
                 .batchSizeBounds(bounds.minBatch(), bounds.maxBatch())
                 .poolSize(initial.poolSize())
                 .batchSize(initial.batchSize())
-                .timeout(Duration.ofSeconds(1))
+                .timeout(timeout)
                 .threadName("bench-tuner-worker")
                 .build();
         generator = Thread.ofPlatform().name("bench-tuner-load").daemon().start(() -> generate(seed));

@@ -21,10 +21,10 @@ final class SimulatedTunerEnvironment implements TunerBenchEnvironment {
     private final KernelProfile heavy;
 
     SimulatedTunerEnvironment(int items, int factors, int cores, KnobBounds bounds, KnobSetting initial, double sloMillis,
-            double intervalSeconds, long seed) {
+            double timeoutMillis, double intervalSeconds, long seed) {
         this.light = profileFor(items, factors);
         this.heavy = profileFor(items, factors * 4);
-        this.sim = new PipelineSimulator(light, cores, bounds, initial, sloMillis, intervalSeconds, seed);
+        this.sim = new PipelineSimulator(light, cores, bounds, initial, sloMillis, timeoutMillis, intervalSeconds, seed);
     }
 
     static KernelProfile profileFor(int items, int factors) {

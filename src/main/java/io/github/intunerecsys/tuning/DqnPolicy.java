@@ -69,7 +69,10 @@ import java.util.random.RandomGenerator;
  * went from batch 64 (p99 43 ms) to 128 (p99 52–58 ms) and back every few intervals for a minute. A move made while
  * over the SLO is blamed the same way when p99 after it is over the SLO and {@value #WORSE_P99}× what it was before:
  * three replicas on an overloaded machine, where no setting met the SLO, went from pool 1 / batch 256 to 2 / 128
- * and back every few seconds for two minutes (18–28 reversals in 30 decisions).
+ * and back every few seconds for two minutes (18–28 reversals in 30 decisions) — or when the share of the offered
+ * load served within the SLO fell below {@value #WORSE_GOOD_SHARE}× what it was: with the service's 40 ms deadline
+ * an overloaded pipeline drops requests and p99 stays near the deadline whatever the move, so goodput is the only
+ * sign that halving the batch made things worse.
  *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
@@ -152,6 +155,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final int TABU_INTERVALS = 30;
     /** A move made over the SLO is blamed when p99 after it is above this multiple of p99 before it. */
     static final double WORSE_P99 = 1.1;
+    /** ... or when the share of the offered load served within the SLO fell below this multiple of what it was. */
+    static final double WORSE_GOOD_SHARE = 0.9;
     /** An SLO breach this many intervals after a move (with no other move since) is blamed on the move. */
     static final int MOVE_BLAME_INTERVALS = 2;
     /** CPU usage (share of the machine) from which the pipeline counts as saturated. */
@@ -196,6 +201,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private KnobSetting movedFrom;
     private boolean movedFromWithinSlo;
     private double movedFromP99;
+    private double movedFromGoodShare;
     private int sinceMove;
     /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
     private final Map<KnobSetting, long[]> tabu = new HashMap<>();
@@ -289,7 +295,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         boolean within = withinSlo(o, sloMillis);
         sinceMove++;
         if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && !within
-                && (movedFromWithinSlo || o.p99Millis() > WORSE_P99 * movedFromP99)) {
+                && (movedFromWithinSlo || o.p99Millis() > WORSE_P99 * movedFromP99
+                        || goodShare(o) < WORSE_GOOD_SHARE * movedFromGoodShare)) {
             tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[move] = decisions + TABU_INTERVALS;
             move = -1;
         }
@@ -313,6 +320,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             movedFrom = current;
             movedFromWithinSlo = within;
             movedFromP99 = o.p99Millis();
+            movedFromGoodShare = goodShare(o);
             sinceMove = 0;
         }
         epsilon = Math.max(settings.epsilonMin(), epsilon * settings.epsilonDecay());
@@ -331,6 +339,11 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      */
     static boolean idle(Observation o) {
         return !(o.arrivalRate() > 0) && !(o.queueDepth() > 0);
+    }
+
+    /** The share of the offered load served within the SLO (1 with nothing offered). */
+    private static double goodShare(Observation o) {
+        return o.arrivalRate() > 0 ? o.goodput() / o.arrivalRate() : 1;
     }
 
     /** The CPU was busy for at least {@link #SATURATED_CPU} of the machine. */

@@ -11,8 +11,8 @@ import java.util.function.DoubleConsumer;
  * <p><b>Model.</b> Poisson arrivals at {@link #setArrivalRate} into a bounded FIFO queue
  * ({@link #DEFAULT_QUEUE_CAPACITY}; a full queue rejects). An idle worker (at most {@code poolSize} of them) takes
  * up to {@code batchSize} waiting requests, waiting at most {@link #DEFAULT_MAX_BATCH_WAIT_MILLIS} for the batch to
- * fill, as the real pipeline does; a request older than {@link #DEFAULT_TIMEOUT_MILLIS} when taken is dropped as
- * timed out. A batch of {@code n} costs {@link KernelProfile#batchSeconds(int)} of one core; when more workers are
+ * fill, as the real pipeline does; a request older than its deadline ({@link #DEFAULT_TIMEOUT_MILLIS} unless given)
+ * when taken is dropped as timed out. A batch of {@code n} costs {@link KernelProfile#batchSeconds(int)} of one core; when more workers are
  * busy than there are cores they share them equally (processor sharing: each runs at {@code cores / busy} speed,
  * re-evaluated whenever a batch starts or ends), so threads beyond the cores add no throughput and stretch every
  * batch's latency. CPU usage is the work done divided by {@code cores × interval}.
@@ -29,6 +29,7 @@ public final class PipelineSimulator implements Knobs, Observations {
     private final int cores;
     private final KnobBounds bounds;
     private final double sloSeconds;
+    private final double timeoutSeconds;
     private final double intervalSeconds;
     private final SplittableRandom random;
 
@@ -63,6 +64,17 @@ public final class PipelineSimulator implements Knobs, Observations {
 
     public PipelineSimulator(KernelProfile profile, int cores, KnobBounds bounds, KnobSetting initial, double sloMillis,
             double intervalSeconds, long seed) {
+        this(profile, cores, bounds, initial, sloMillis, DEFAULT_TIMEOUT_MILLIS, intervalSeconds, seed);
+    }
+
+    /**
+     * With a deadline of {@code timeoutMillis}: the service drops a request still queued 40 ms after it came (its
+     * {@code intune.pipeline.timeout}, under a 50 ms SLO), so under overload p99 stays near the deadline and the
+     * excess shows as dropped requests instead of seconds of queueing.
+     */
+    public PipelineSimulator(KernelProfile profile, int cores, KnobBounds bounds, KnobSetting initial, double sloMillis,
+            double timeoutMillis, double intervalSeconds, long seed) {
+        this.timeoutSeconds = timeoutMillis / 1000;
         this.profile = profile;
         this.cores = cores;
         this.bounds = bounds;
@@ -278,7 +290,7 @@ public final class PipelineSimulator implements Knobs, Observations {
             double arrived = queue[qHead];
             qHead = (qHead + 1) % queue.length;
             qSize--;
-            if (now - arrived > DEFAULT_TIMEOUT_MILLIS / 1000) {
+            if (now - arrived > timeoutSeconds) {
                 rejected++;
                 continue;
             }

@@ -250,6 +250,20 @@ class DqnPolicyTests {
                 ? FakePipeline.interval(k, 0.8, 90, 0.6) : FakePipeline.interval(k, 0.9, 60, 0.6))).isPositive();
     }
 
+    @Test
+    void aMoveOverTheSloThatLostGoodputIsNotRepeatedFromTheSameSettingForAWhile() {
+        // The service's deadline drops what waited too long, so p99 stays at 46 ms (within the SLO) whatever the
+        // setting and only goodput tells them apart: batch 16 and up serve 60% of the load in time, smaller 90%
+        assertThat(movesFromEightToSixteenNeverRepeatedWithinTheTabu(k -> k.batchSize() >= 16
+                ? dropping(k, 0.6) : dropping(k, 0.9))).isPositive();
+    }
+
+    /** 1000 requests/s offered, {@code served} of them in time and the rest dropped at the deadline, p99 46 ms. */
+    private static Observation dropping(KnobSetting k, double served) {
+        return new Observation(1, 1000, 1000 * served, 1000 * served, 1000 * (1 - served), 20, 40, 46, 50, 0.95,
+                k.poolSize(), k.batchSize());
+    }
+
     /** How often a fresh agent moved from batch 8 to 16; fails if it did so again within the tabu. */
     private int movesFromEightToSixteenNeverRepeatedWithinTheTabu(
             java.util.function.Function<KnobSetting, Observation> world) {
