@@ -209,9 +209,8 @@ final class BenchTunerCommand implements Command {
     }
 
     record Report(String env, String lightModel, String heavyModel, int cores, double sloMillis, long timeoutMillis,
-            double intervalSeconds,
-            int secondsPerPhase, KnobBounds bounds, Map<String, Double> capacity, List<OraclePhase> oracle,
-            List<PolicyResult> policies, Targets targets, double wallSeconds) {
+            double intervalSeconds, int secondsPerPhase, KnobBounds bounds, Map<String, Double> capacity,
+            List<OraclePhase> oracle, List<PolicyResult> policies, Targets targets, double wallSeconds) {
     }
 
     @Override
@@ -251,10 +250,10 @@ final class BenchTunerCommand implements Command {
         long t0 = System.nanoTime();
         boolean sim = env.equals("sim");
         java.util.function.Function<KnobSetting, TunerBenchEnvironment> factory = sim
-                ? k -> new SimulatedTunerEnvironment(items, factors, cores, bounds, k, slo, timeout.toMillis(), interval,
-                        seed)
-                : shared(new PipelineTunerEnvironment(items, factors, cores, bounds, defaults, slo, timeout, interval,
-                        seed));
+                ? k -> new SimulatedTunerEnvironment(items, factors, cores, bounds, k, slo, timeout.toMillis(),
+                        interval, seed)
+                : shared(new PipelineTunerEnvironment(items, factors, cores, bounds, defaults, slo, timeout,
+                        interval, seed));
         int[] oraclePools = {1, 2, 3, 4};
         int[] oracleBatches = sim ? new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256} : new int[] {1, 4, 16, 32, 64, 128, 256};
         // Real time is expensive: the real pipeline's oracle runs each configuration as long as its budget allows.
@@ -304,8 +303,8 @@ final class BenchTunerCommand implements Command {
             lightName = e.describe(Workload.LIGHT);
             heavyName = e.describe(Workload.HEAVY);
         }
-        Report report = new Report(env, lightName, heavyName, cores, slo, timeout.toMillis(), interval, secondsPerPhase, bounds, capacity,
-                oracle, results, targets, (System.nanoTime() - t0) / 1e9);
+        Report report = new Report(env, lightName, heavyName, cores, slo, timeout.toMillis(), interval,
+                secondsPerPhase, bounds, capacity, oracle, results, targets, (System.nanoTime() - t0) / 1e9);
         out.print(table(report));
         if (args.has("json")) {
             Files.writeString(args.path("json", null), Json.write(report));

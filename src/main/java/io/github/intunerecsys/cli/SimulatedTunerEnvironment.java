@@ -24,7 +24,8 @@ final class SimulatedTunerEnvironment implements TunerBenchEnvironment {
             double timeoutMillis, double intervalSeconds, long seed) {
         this.light = profileFor(items, factors);
         this.heavy = profileFor(items, factors * 4);
-        this.sim = new PipelineSimulator(light, cores, bounds, initial, sloMillis, timeoutMillis, intervalSeconds, seed);
+        this.sim = new PipelineSimulator(light, cores, bounds, initial, sloMillis, timeoutMillis, intervalSeconds,
+                seed);
     }
 
     static KernelProfile profileFor(int items, int factors) {

@@ -11,11 +11,11 @@ import java.util.function.DoubleConsumer;
  * <p><b>Model.</b> Poisson arrivals at {@link #setArrivalRate} into a bounded FIFO queue
  * ({@link #DEFAULT_QUEUE_CAPACITY}; a full queue rejects). An idle worker (at most {@code poolSize} of them) takes
  * up to {@code batchSize} waiting requests, waiting at most {@link #DEFAULT_MAX_BATCH_WAIT_MILLIS} for the batch to
- * fill, as the real pipeline does; a request older than its deadline ({@link #DEFAULT_TIMEOUT_MILLIS} unless given)
- * when taken is dropped as timed out. A batch of {@code n} costs {@link KernelProfile#batchSeconds(int)} of one core; when more workers are
- * busy than there are cores they share them equally (processor sharing: each runs at {@code cores / busy} speed,
- * re-evaluated whenever a batch starts or ends), so threads beyond the cores add no throughput and stretch every
- * batch's latency. CPU usage is the work done divided by {@code cores × interval}.
+ * fill, as the real pipeline does; a request older than its deadline ({@link #DEFAULT_TIMEOUT_MILLIS} unless
+ * given) when taken is dropped as timed out. A batch of {@code n} costs {@link KernelProfile#batchSeconds(int)} of
+ * one core; when more workers are busy than there are cores they share them equally (processor sharing: each runs
+ * at {@code cores / busy} speed, re-evaluated whenever a batch starts or ends), so threads beyond the cores add no
+ * throughput and stretch every batch's latency. CPU usage is the work done divided by {@code cores × interval}.
  *
  * <p>Each {@link #observe()} advances virtual time by one interval and reports it exactly like the real port
  * (goodput = completions within the SLO per second).
