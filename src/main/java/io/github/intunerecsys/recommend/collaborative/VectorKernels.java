@@ -98,9 +98,10 @@ final class VectorKernels {
      * The rest of a row after the full-width steps: narrower vectors (8, then 4 lanes), the last one to three floats
      * scalar, and no mask. A masked store checks its lanes against the array's bounds on every call ({@code
      * checkIndexByLane}), which took 15% of a 100-factor fit on AVX-512 (JFR, {@code bench-train}); without it (and
-     * with fused multiply-adds) the fit is 1.3–1.7× faster. Spelled out per width: with the species as a parameter
-     * C2 did not compile the vectors (a fit 15× slower). The scalar loop repeats {@link Kernels#sgdStep}'s on purpose: calling a shared one from here made
-     * the whole fit 1.3× slower (A/B alternated, 3 rounds: 0.089 / 0.101 / 0.091 s against 0.117 / 0.119 / 0.135 s).
+     * with fused multiply-adds) the fit is 1.3–1.7× faster. Spelled out per width: with the species as a parameter C2
+     * did not compile the vectors (a fit 15× slower). The scalar loop repeats {@link Kernels#sgdStep}'s on purpose:
+     * calling a shared one from here made the whole fit 1.3× slower (A/B alternated, 3 rounds: 0.089 / 0.101 / 0.091 s
+     * against 0.117 / 0.119 / 0.135 s).
      */
     private static void sgdTail(float[] p, int uo, float[] q, int io, int f, int k, float keepP, float stepP,
             float keepQ, float stepQ) {
