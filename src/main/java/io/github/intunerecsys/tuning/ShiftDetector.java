@@ -13,7 +13,13 @@ package io.github.intunerecsys.tuning;
  * second's count varies by 29% — so the band widens to {@value #NOISE_SIGMAS} standard deviations of the interval's
  * count ({@code sqrt(rate × seconds)}): three replicas behind a balancer at 37 requests/s in all each read "shifts"
  * every few intervals, and the exploration each re-opened reversed their knobs 21–22 times in 30 decisions
- * ({@code bench-replicas}); with the wider band 1 and 4. EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they
+ * ({@code bench-replicas}); with the wider band 1 and 4. While serving, a p99 jump or reward fall at held knobs
+ * must last {@value #HELD_SIGNAL_INTERVALS} intervals in a row (the EMAs wait meanwhile): on the real pipeline near
+ * saturation the host stalled for three seconds at a setting held for twenty (goodput 0, then back), which read as a
+ * new world and re-opened exploration in the burst phase, whose exploratory moves then broke the SLO again; a stall
+ * passes, a heavier model stays (then the agent's moves meanwhile do not reset the count: it may well move when the
+ * world turns bad under it). An offline build (0.5 s intervals, no arrival signal) keeps reacting at once.
+ * EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they
  * restart from the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed
  * loop (an offline build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a
  * signal.
@@ -28,6 +34,8 @@ final class ShiftDetector {
     static final double DEFAULT_REWARD_DROP = 0.3;
     static final int DEFAULT_WARMUP = 5;
     static final int DEFAULT_COOLDOWN = 10;
+    /** While serving, a p99 jump or reward fall that began at held knobs is a shift once it lasted this many intervals. */
+    static final int HELD_SIGNAL_INTERVALS = 4;
 
     private double arrivalEma = Double.NaN;
     private double p99Ema = Double.NaN;
@@ -36,6 +44,8 @@ final class ShiftDetector {
     private int quiet;
     private long shifts;
     private int selfInflicted;
+    /** Consecutive intervals with a p99 jump or reward fall, the first of them at held knobs. */
+    private int signalled;
     private boolean closedLoop;
 
     /** Ignore the arrival rate: in a closed loop it follows the throughput the agent itself produces. */
@@ -59,9 +69,12 @@ final class ShiftDetector {
             boolean p99Jumped = Double.isFinite(p99) && Double.isFinite(p99Ema)
                     && p99 > DEFAULT_P99_FACTOR * p99Ema && p99 > sloMillis;
             boolean rewardFell = reward < rewardEma - DEFAULT_REWARD_DROP;
-            shift = arrivalMoved || (!moved && (p99Jumped || rewardFell));
+            // The first bad interval must come at held knobs; once it has, later moves do not excuse it.
+            signalled = (p99Jumped || rewardFell) && (signalled > 0 || !moved) ? signalled + 1 : 0;
+            shift = arrivalMoved || signalled >= (closedLoop ? 1 : HELD_SIGNAL_INTERVALS);
         }
         if (shift) {
+            signalled = 0;
             shifts++;
             quiet = DEFAULT_COOLDOWN;
             arrivalEma = arrival;
@@ -70,7 +83,7 @@ final class ShiftDetector {
         } else {
             quiet = Math.max(0, quiet - 1);
             arrivalEma = ema(arrivalEma, arrival);
-            if (!moved) {
+            if (!moved && signalled == 0) {
                 p99Ema = Double.isFinite(p99) ? ema(p99Ema, p99) : p99Ema;
                 rewardEma = ema(rewardEma, reward);
             }

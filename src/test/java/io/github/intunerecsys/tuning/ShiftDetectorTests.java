@@ -60,7 +60,27 @@ class ShiftDetectorTests {
         }
 
         assertThat(moved.update(1_000, 1, 120, 0.3, 50, true)).isFalse();
+        assertThat(moved.update(1_000, 1, 120, 0.3, 50, true)).isFalse();
+        for (int i = 1; i < ShiftDetector.HELD_SIGNAL_INTERVALS; i++) {
+            assertThat(held.update(1_000, 1, 120, 0.3, 50, false)).isFalse();
+        }
         assertThat(held.update(1_000, 1, 120, 0.3, 50, false)).isTrue();
+    }
+
+    @Test
+    void aThreeSecondStallAtHeldKnobsIsNoNewRegime() {
+        // near saturation the host stalls: nothing is served in time for three intervals, then all is as before
+        var detector = new ShiftDetector();
+        for (int i = 0; i < 20; i++) {
+            detector.update(2_800, 1, 18, 0.9, 50, false);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(detector.update(2_800, 1, 900, -1.0, 50, false)).isFalse();
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(detector.update(2_800, 1, 18, 0.9, 50, false)).isFalse();
+        }
+        assertThat(detector.shifts()).isZero();
     }
 
     /** Knuth's Poisson draw: the number of arrivals in one interval at {@code mean} expected. */
