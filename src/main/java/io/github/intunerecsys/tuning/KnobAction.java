@@ -21,6 +21,11 @@ final class KnobAction {
         return action % 3 - 1;
     }
 
+    /** The same pool move with the batch doubled. */
+    static int doublingTheBatch(int action) {
+        return 3 * (poolDelta(action) + 1) + 2;
+    }
+
     static KnobSetting apply(int action, KnobSetting s) {
         int b = switch (batchStep(action)) {
             case -1 -> s.batchSize() / 2;

@@ -209,6 +209,32 @@ class DqnPolicyTests {
     }
 
     @Test
+    void withThreeQuartersOfTheSloToSpareTheBatchDoublesInsteadOfHolding() {
+        // Light load, p99 5 ms: a larger batch saves a little CPU per request, worth less than the hold margin
+        var pipeline = new FakePipeline(new KnobBounds(1, 2, 1, 64), new KnobSetting(1, 2),
+                k -> FakePipeline.interval(k, 1, 5, 0.2 - 0.005 * Integer.numberOfTrailingZeros(k.batchSize())));
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
+        agent.setExploration(0);
+        var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            decisions.add(loop.step());
+        }
+        assertThat(loop.current().batchSize()).isEqualTo(64);
+        assertThat(halvings(decisions)).isZero();
+        // with more than a quarter of the SLO used the agent holds as before
+        var busier = new FakePipeline(new KnobBounds(1, 2, 1, 64), new KnobSetting(1, 2),
+                k -> FakePipeline.interval(k, 1, 20, 0.2 - 0.005 * Integer.numberOfTrailingZeros(k.batchSize())));
+        var holder = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
+        holder.setExploration(0);
+        var held = new TuningLoop(holder, busier, busier, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        for (int i = 0; i < 40; i++) {
+            held.step();
+        }
+        assertThat(held.current().batchSize()).isLessThan(64);
+    }
+
+    @Test
     void neverHalvesTheBatchWhileRequestsAreDroppedAndThoseServedAreInTime() {
         // Short of capacity, not of time: p99 46 ms, CPU at 60%, and the smaller the batch the more is dropped
         assertThat(halvings(decisionsIn(k -> dropping(k, 0.5 + 0.03 * k.batchSize(), 0.6), 200))).isZero();

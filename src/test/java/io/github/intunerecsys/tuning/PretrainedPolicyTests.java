@@ -52,6 +52,20 @@ class PretrainedPolicyTests {
     }
 
     @Test
+    void pretrainedAgentTakesTheLargestBatchWithOneThreadAtLowLoad() {
+        // At 10% of capacity p99 is a few ms whatever the knobs: the largest batch costs the least CPU per request
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 1);
+        assertThat(PolicyFile.loadPretrained(agent)).isTrue();
+        var sim = new PipelineSimulator(KernelProfile.ITEMS_45K_F64, 2, bounds, new KnobSetting(4, 1), 50, 1, 7);
+        sim.setArrivalRate(0.1 * sim.capacity());
+        var loop = new TuningLoop(agent, sim, sim, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        for (int i = 0; i < 30; i++) {
+            loop.step();
+        }
+        assertThat(loop.current()).isEqualTo(new KnobSetting(1, 256));
+    }
+
+    @Test
     void pretrainedAgentGivesThreadsBackWithoutTrafficAndAtLowLoad() {
         assertThat(poolAtLoad(0)).isLessThanOrEqualTo(1.5);
         assertThat(poolAtLoad(0.1)).isLessThanOrEqualTo(1.5);
