@@ -58,13 +58,13 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>With three quarters of the SLO to spare, the agent doubles the batch rather than keep it</b> (with whatever
  * pool move it chose), unless it values the doubling more than {@value #EXPLORATION_MARGIN} below the move without
- * it (a move it knows to be bad). A larger batch
- * lowers the CPU per request wherever batches form, but at light load the saving is worth a few thousandths of
- * reward, far below what the network can resolve, so the agent held whatever batch it came in with: on the real
- * pipeline at 1,800 requests/s it kept pool 1 / batch 2 for the whole first low phase (0.32 CPU-s per 1,000
- * requests) and pool 1 / batch 256 in the second (0.18); in the simulator 6 of 8 seeds kept batch 2–4 (0.163 vs 0.137
- * for the best static peak setting), and still 6 of 8 when doubling only won ties within {@value #HOLD_MARGIN}
- * (the pre-trained values put it 0.02–0.5 below holding there). With this rule every seed reached 256 (0.135). From
+ * it (a move it knows to be bad). A larger batch lowers the CPU per request wherever batches form, but at light load
+ * the saving is worth a few thousandths of reward, far below what the network can resolve, so the agent held
+ * whatever batch it came in with: on the real pipeline at 1,800 requests/s it kept pool 1 / batch 2 for the whole
+ * first low phase (0.32 CPU-s per 1,000 requests) and pool 1 / batch 256 in the second (0.18); in the simulator 6 of
+ * 8 seeds kept batch 2–4 (0.163 vs 0.137 for the best static peak setting), and still 6 of 8 when doubling only won
+ * ties within {@value #HOLD_MARGIN} (the pre-trained values put it 0.02–0.5 below holding there). With this rule
+ * every seed reached 256 (0.135), and the real pipeline's low phase cost 0.183 (static peak 0.190). From
  * p99 at most a quarter of the SLO a doubling lands within half of it, where halving is masked, so the two cannot
  * alternate. There, too, growing the pool is masked: everything is served in time, so a thread more cannot add
  * goodput (at batch 256 and light load, a state pre-training seldom reached, the network added threads: pool 1 → 3
@@ -183,7 +183,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double EXPLORATION_MARGIN = 0.5;
     /** Above this share of the SLO (and within it), with no full batch waiting, no move may add latency. */
     static final double TIGHT_SHARE = 0.75;
-    /** At most this share of the SLO (and nothing dropped), the agent doubles the batch rather than hold. */
+    /** At most this share of the SLO (nothing dropped): the batch doubles rather than stay, no thread is added. */
     static final double ROOMY_SHARE = 0.25;
 
     private final Settings settings;
@@ -209,8 +209,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private boolean lastExplored;
     /**
      * An offline build ({@link #setClosedLoop}): its SLO is loose and its queue always full, so the serving rules
-     * below (halving mask, latency mask near the SLO, blamed moves, shifts only while holding) do not apply; it keeps
-     * the rules it was tuned with.
+     * below (halving mask, latency mask near the SLO, doubling with headroom, blamed moves, shifts only while holding)
+     * do not apply; it keeps the rules it was tuned with.
      */
     private boolean closedLoop;
     /**
@@ -412,7 +412,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     /**
      * The SLO was met with three quarters of it to spare ({@link #ROOMY_SHARE}) and nothing dropped: a doubled batch
      * at most doubles a batch's time, so p99 stays within the headroom where halving is masked, and it lowers the
-     * CPU per request wherever batches form.
+     * CPU per request wherever batches form; a thread more cannot add goodput (everything is served in time).
      */
     static boolean roomy(Observation o, double sloMillis) {
         return withinSlo(o, sloMillis) && o.p99Millis() <= ROOMY_SHARE * sloMillis;

@@ -18,11 +18,10 @@ package io.github.intunerecsys.tuning;
  * saturation the host stalled for three seconds at a setting held for twenty (goodput 0, then back), which read as a
  * new world and re-opened exploration in the burst phase, whose exploratory moves then broke the SLO again; a stall
  * passes, a heavier model stays (then the agent's moves meanwhile do not reset the count: it may well move when the
- * world turns bad under it). An offline build (0.5 s intervals, no arrival signal) keeps reacting at once.
- * EMAs use α = {@link #DEFAULT_ALPHA}; after a shift they
- * restart from the new values and the detector stays quiet for {@link #DEFAULT_COOLDOWN} intervals. In a closed
- * loop (an offline build, {@link #closedLoop}) the arrival rate is the pipeline's own best throughput, so it is not a
- * signal.
+ * world turns bad under it). An offline build (0.5 s intervals, no arrival signal) keeps reacting at once. EMAs use
+ * α = {@link #DEFAULT_ALPHA}; after a shift they restart from the new values and the detector stays quiet for
+ * {@link #DEFAULT_COOLDOWN} intervals. In a closed loop (an offline build, {@link #closedLoop}) the arrival rate is the
+ * pipeline's own best throughput, so it is not a signal.
  */
 final class ShiftDetector {
 
@@ -34,7 +33,7 @@ final class ShiftDetector {
     static final double DEFAULT_REWARD_DROP = 0.3;
     static final int DEFAULT_WARMUP = 5;
     static final int DEFAULT_COOLDOWN = 10;
-    /** While serving, a p99 jump or reward fall that began at held knobs is a shift once it lasted this many intervals. */
+    /** While serving, a p99 jump or reward fall that began at held knobs is a shift once it lasted this long. */
     static final int HELD_SIGNAL_INTERVALS = 4;
 
     private double arrivalEma = Double.NaN;
