@@ -208,11 +208,11 @@ class DqnPolicyTests {
         assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 1, 10, 0.3), 200))).isZero();
     }
 
-    @Test
-    void withThreeQuartersOfTheSloToSpareTheBatchDoublesInsteadOfHolding() {
-        // Light load, p99 5 ms: a larger batch saves a little CPU per request, worth less than the hold margin
+    /** 40 greedy decisions of a fresh agent from pool 1 / batch 2 at light load, p99 {@code p99} ms whatever the knobs. */
+    private List<Decision> greedyAtLightLoad(double p99) {
+        // a larger batch saves a little CPU per request, worth less than the hold margin
         var pipeline = new FakePipeline(new KnobBounds(1, 2, 1, 64), new KnobSetting(1, 2),
-                k -> FakePipeline.interval(k, 1, 5, 0.2 - 0.005 * Integer.numberOfTrailingZeros(k.batchSize())));
+                k -> FakePipeline.interval(k, 1, p99, 0.2 - 0.005 * Integer.numberOfTrailingZeros(k.batchSize())));
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
         agent.setExploration(0);
         var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
@@ -220,18 +220,16 @@ class DqnPolicyTests {
         for (int i = 0; i < 40; i++) {
             decisions.add(loop.step());
         }
-        assertThat(loop.current().batchSize()).isEqualTo(64);
-        assertThat(halvings(decisions)).isZero();
+        return decisions;
+    }
+
+    @Test
+    void withThreeQuartersOfTheSloToSpareTheBatchDoublesInsteadOfHolding() {
+        List<Decision> roomy = greedyAtLightLoad(5);
+        assertThat(roomy.getLast().after().batchSize()).isEqualTo(64);
+        assertThat(halvings(roomy)).isZero();
         // with more than a quarter of the SLO used the agent holds as before
-        var busier = new FakePipeline(new KnobBounds(1, 2, 1, 64), new KnobSetting(1, 2),
-                k -> FakePipeline.interval(k, 1, 20, 0.2 - 0.005 * Integer.numberOfTrailingZeros(k.batchSize())));
-        var holder = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
-        holder.setExploration(0);
-        var held = new TuningLoop(holder, busier, busier, reward, InstantSource.system(), TunerMetrics.NONE, 10);
-        for (int i = 0; i < 40; i++) {
-            held.step();
-        }
-        assertThat(held.current().batchSize()).isLessThan(64);
+        assertThat(greedyAtLightLoad(20).getLast().after().batchSize()).isLessThan(64);
     }
 
     @Test
