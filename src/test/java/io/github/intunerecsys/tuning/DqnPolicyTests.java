@@ -208,7 +208,7 @@ class DqnPolicyTests {
         assertThat(halvings(decisionsIn(k -> FakePipeline.interval(k, 1, 10, 0.3), 200))).isZero();
     }
 
-    /** 40 greedy decisions of a fresh agent from pool 1 / batch 2 at light load, p99 {@code p99} ms whatever the knobs. */
+    /** 40 greedy decisions of a fresh agent from pool 1 / batch 2 at light load, p99 {@code p99} ms at any knobs. */
     private List<Decision> greedyAtLightLoad(double p99) {
         // a larger batch saves a little CPU per request, worth less than the hold margin
         var pipeline = new FakePipeline(new KnobBounds(1, 2, 1, 64), new KnobSetting(1, 2),
