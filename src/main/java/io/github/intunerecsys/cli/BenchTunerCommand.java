@@ -287,7 +287,7 @@ final class BenchTunerCommand implements Command {
                 case "static" -> new StaticPolicy(defaults);
                 case "hill-climb" -> new HillClimbPolicy(reward);
                 case "gradient" -> new GradientPolicy(cores);
-                default -> rlAgent(slo, seed, policyFile, fresh);
+                default -> rlAgent(slo, cores, seed, policyFile, fresh);
             };
             results.add(runPolicy(setup, p, policy, defaults, reward, oracle));
             err.println("bench-tuner: " + p + " done");
@@ -369,8 +369,9 @@ final class BenchTunerCommand implements Command {
         };
     }
 
-    private static DqnPolicy rlAgent(double slo, long seed, Path file, boolean fresh) {
+    private static DqnPolicy rlAgent(double slo, int cores, long seed, Path file, boolean fresh) {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), slo, seed);
+        agent.setCores(cores);
         if (file != null) {
             PolicyFile.load(agent, file);
         } else if (!fresh && !PolicyFile.loadPretrained(agent)) {

@@ -76,6 +76,21 @@ final class KnobAction {
         }
     }
 
+    /**
+     * Leaves only the valid moves that add a worker, when there is one; returns whether there was (otherwise the mask
+     * is unchanged).
+     */
+    static boolean onlyGrowingThePool(boolean[] mask) {
+        boolean any = false;
+        for (int a = 0; a < COUNT; a++) {
+            any |= mask[a] && poolDelta(a) > 0;
+        }
+        for (int a = 0; any && a < COUNT; a++) {
+            mask[a] &= poolDelta(a) > 0;
+        }
+        return any;
+    }
+
     /** Masks out the three moves that halve the batch. */
     static void forbidHalvingTheBatch(boolean[] mask) {
         for (int a = 0; a < COUNT; a++) {

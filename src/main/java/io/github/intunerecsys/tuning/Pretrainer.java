@@ -60,8 +60,10 @@ public final class Pretrainer {
     }
 
     DqnPolicy newAgent(long agentSeed) {
-        return new DqnPolicy(DqnPolicy.Settings.defaults().withEpsilonDecay(DEFAULT_EPSILON_DECAY),
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults().withEpsilonDecay(DEFAULT_EPSILON_DECAY),
                 reward.sloMillis(), agentSeed);
+        agent.setCores(reward.cores());
+        return agent;
     }
 
     /**

@@ -64,6 +64,7 @@ public final class Tuner implements AutoCloseable {
 
     private static DqnPolicy restore(Settings s) {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), s.reward().sloMillis(), s.seed());
+        agent.setCores(s.reward().cores());
         if (s.policyFile() != null && Files.isRegularFile(s.policyFile()) && restored(agent, s.policyFile())) {
             log.info("tuner: restored RL policy from {}", s.policyFile());
         } else if (PolicyFile.loadPretrained(agent)) {

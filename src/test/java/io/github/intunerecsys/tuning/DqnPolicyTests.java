@@ -260,6 +260,54 @@ class DqnPolicyTests {
     }
 
     @Test
+    void addsAThreadAsLatencyNearsTheSloWithCoresIdleAndKeepsItForAWhile() {
+        for (double epsilon : new double[] {0, 1}) {
+            // One worker serves everything, but at p99 40 of 50 ms with the CPU under half busy (a load climbing
+            // toward one worker's capacity); with two it has room. A fresh agent, greedy or exploring every move.
+            var pipeline = new FakePipeline(new KnobBounds(1, 4, 1, 16), new KnobSetting(1, 8), k -> k.poolSize() == 1
+                    ? FakePipeline.interval(k, 1, 40, 0.45) : FakePipeline.interval(k, 1, 12, 0.5));
+            var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 3);
+            agent.setExploration(epsilon);
+            var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE,
+                    10);
+            Decision first = loop.step();
+            assertThat(first.after().poolSize()).as("exploration %s", epsilon).isEqualTo(2);
+            int fromThere = 0;
+            for (int i = 1; i < DqnPolicy.TABU_INTERVALS; i++) {
+                Decision d = loop.step();
+                if (d.before().equals(first.after())) {
+                    fromThere++;
+                    assertThat(d.after().poolSize()).as("decision %d from %s", i, d.before())
+                            .isGreaterThanOrEqualTo(2);
+                }
+            }
+            assertThat(fromThere).isPositive();
+        }
+    }
+
+    /** Random moves of an agent at its exploration floor over 1,000 intervals of p99 {@code p99} ms, CPU 95%. */
+    private int exploredAtTheFloor(double p99) {
+        var pipeline = new FakePipeline(new KnobBounds(1, 4, 1, 16), new KnobSetting(2, 8),
+                k -> FakePipeline.interval(k, 1, p99, 0.95));
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 9);
+        agent.setExploration(agent.settings().epsilonMin());
+        var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        int explored = 0;
+        for (int i = 0; i < 1000; i++) {
+            loop.step();
+            explored += agent.lastAction().endsWith("(explore)") ? 1 : 0;
+        }
+        return explored;
+    }
+
+    @Test
+    void aSettledAgentExploresOnlyWithHalfTheSloToSpare() {
+        assertThat(exploredAtTheFloor(30)).isZero();
+        // 2% of 1,000 intervals expected
+        assertThat(exploredAtTheFloor(10)).isBetween(5, 40);
+    }
+
+    @Test
     void stillDoublesTheBatchNearTheSloWhenAFullBatchIsWaiting() {
         List<Decision> backlog = decisionsIn(k -> new Observation(1, 1000, 1000, 1000, 0, 21, 38, 42, 100, 0.5,
                 k.poolSize(), k.batchSize()), 200);
