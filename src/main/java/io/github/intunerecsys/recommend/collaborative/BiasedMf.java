@@ -87,11 +87,18 @@ public final class BiasedMf implements CfTrainer {
         float mu = (float) data.mean(positions);
         // disjoint blocks (DSGD), the same on one thread as on two, see Strata; a plain shuffle over all ratings
         // when they are too few for blocks. Either way the rows train under the strata's labels, and start there:
-        // drawn in label order, on all threads
+        // drawn in label order, on all threads, while one of them lays the ratings out in blocks (from a source of
+        // its own, so the values do not depend on which finishes first)
         int threads = params.threads();
-        Strata strata = Strata.of(data, positions, Strata.groupsFor(data, k, threads, positions.length), random);
+        int groups = Strata.groupsFor(data, k, threads, positions.length);
+        SplittableRandom layoutRandom = random.split();
         float[] pt = new float[data.users() * k];
         float[] qt = new float[data.items() * k];
+        Hogwild hogwild = new Hogwild(threads);
+        Strata[] laidOut = new Strata[1];
+        Training.gaussian(hogwild, () -> laidOut[0] = Strata.of(data, positions, groups, layoutRandom),
+                params.initMean(), params.initStd(), random, pt, qt);
+        Strata strata = laidOut[0];
         float[] but = new float[data.users()];
         float[] bit = new float[data.items()];
         Epoch epoch = new Epoch(strata.users(), strata.items(), strata.ratings(), mu, but, bit, pt, qt, k);
@@ -100,31 +107,27 @@ public final class BiasedMf implements CfTrainer {
         float[] p = new float[pt.length];
         float[] q = new float[qt.length];
         float scale = 1f;
-        try (Hogwild hogwild = new Hogwild(threads)) {
-            Training.gaussian(pt, params.initMean(), params.initStd(), random, hogwild);
-            Training.gaussian(qt, params.initMean(), params.initStd(), random, hogwild);
-            for (int e = 0; e < params.epochs(); e++) {
-                epoch.rates(Rates.of(params, scale));
-                strata.epoch(hogwild, epoch, random);
-                if (trainingRmse != null) {
-                    trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, strata.size()));
-                }
-                scale *= params.lrDecay();
+        for (int e = 0; e < params.epochs(); e++) {
+            epoch.rates(Rates.of(params, scale));
+            strata.epoch(hogwild, epoch, random);
+            if (trainingRmse != null) {
+                trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, strata.size()));
             }
-            // back to row order on all threads: the item rows (most of the bytes) in two halves
-            int items = data.items();
-            hogwild.rounds(1, 3, (round, t) -> {
-                switch (t) {
-                    case 0 -> {
-                        strata.toRows(pt, p, k, true, 0, data.users());
-                        strata.toRows(but, bu, 1, true, 0, data.users());
-                        strata.toRows(bit, bi, 1, false, 0, items);
-                    }
-                    case 1 -> strata.toRows(qt, q, k, false, 0, items / 2);
-                    default -> strata.toRows(qt, q, k, false, items / 2, items);
-                }
-            });
+            scale *= params.lrDecay();
         }
+        // back to row order on all threads: the item rows (most of the bytes) in two halves
+        int items = data.items();
+        hogwild.rounds(1, 3, (round, t) -> {
+            switch (t) {
+                case 0 -> {
+                    strata.toRows(pt, p, k, true, 0, data.users());
+                    strata.toRows(but, bu, 1, true, 0, data.users());
+                    strata.toRows(bit, bi, 1, false, 0, items);
+                }
+                case 1 -> strata.toRows(qt, q, k, false, 0, items / 2);
+                default -> strata.toRows(qt, q, k, false, items / 2, items);
+            }
+        });
         return Training.model(name, params(), data, positions, mu, bu, bi, p, q, k);
     }
 

@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  *
  * <p>Why not plain Hogwild: on a small catalogue (ml-latest-small has 610 users) two threads hitting random
  * ratings keep landing on the same user rows and bias cache lines, and each write drags the line across cores —
- * measured 0.95× on two cores (`bench-train`, ml-latest-small), against 1.8–2.1× for these blocks (1.6× since one
- * thread trains in cache-sized blocks too and got 1.6× faster itself): a block's
+ * measured 0.95× on two cores (`bench-train`, ml-latest-small), against 1.8–2.1× for these blocks (1.5–1.6× once
+ * one thread trained in cache-sized blocks too and got 1.6× faster itself; 1.6–1.7× since the blocks' random
+ * sources stopped sharing cache lines between the threads, see {@link #epoch}): a block's
  * rows (a user group and an item group) are few enough to stay in a core's cache. With {@code G} twice the
  * thread count a thread that finishes its block early takes another one of the same sub-epoch.
  *
@@ -241,7 +242,9 @@ final class Strata {
         // user group's rows move between cores
         threads.pinnedRounds(groups, groups, (s, h) -> {
             int b = block(shifts[s], Math.floorMod(h - shifts[s], groups));
-            Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b]);
+            // the shuffle draws from a split made here, in the running thread's own memory: the blocks' sources
+            // sit several to a cache line, and advancing one per swap bounced the line between the cores
+            Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b].split());
             body.run(start[b], start[b + 1]);
         });
     }

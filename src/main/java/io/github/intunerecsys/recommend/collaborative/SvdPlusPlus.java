@@ -91,16 +91,15 @@ public final class SvdPlusPlus implements CfTrainer {
         }
         Epoch epoch = new Epoch(data, offsets, grouped, userOrder, mu, bu, bi, p, q, y, k);
         float scale = 1f;
-        try (Hogwild hogwild = new Hogwild(params.threads())) {
-            for (int e = 0; e < params.epochs(); e++) {
-                Training.shuffle(userOrder, 0, userOrder.length, random);
-                for (int u : userOrder) {
-                    Training.shuffle(grouped, offsets[u], offsets[u + 1], random);
-                }
-                epoch.rates(Rates.of(params, scale));
-                hogwild.epoch(userOrder.length, epoch);
-                scale *= params.lrDecay();
+        Hogwild hogwild = new Hogwild(params.threads());
+        for (int e = 0; e < params.epochs(); e++) {
+            Training.shuffle(userOrder, 0, userOrder.length, random);
+            for (int u : userOrder) {
+                Training.shuffle(grouped, offsets[u], offsets[u + 1], random);
             }
+            epoch.rates(Rates.of(params, scale));
+            hogwild.epoch(userOrder.length, epoch);
+            scale *= params.lrDecay();
         }
         // fold the implicit term into the user vectors: serving sees plain MF
         int[] itemOf = data.rawItems();

@@ -10,7 +10,10 @@ final class Training {
     private Training() {
     }
 
-    /** Floats per independently drawn chunk of {@link #gaussian(float[], float, float, SplittableRandom, Hogwild)}. */
+    /**
+     * Floats per independently drawn chunk of {@link #gaussian(Hogwild, Runnable, float, float, SplittableRandom,
+     * float[]...)}.
+     */
     static final int GAUSSIAN_CHUNK = 1 << 14;
 
     /** Fills {@code a} with draws from N(mean, std). */
@@ -25,19 +28,41 @@ final class Training {
     }
 
     /**
-     * Fills {@code a} with draws from N(mean, std) on {@code threads}: chunks of {@link #GAUSSIAN_CHUNK} floats,
-     * each from its own source split from {@code random} in chunk order, so the values depend on the seed only, not
-     * on the thread count. A million draws take several milliseconds, which on two threads was a tenth of a
-     * 20-epoch fit of ml-latest-small spent on one core.
+     * Fills each of {@code arrays} with draws from N(mean, std) on {@code threads}: chunks of {@link #GAUSSIAN_CHUNK}
+     * floats, each from its own source split from {@code random} in chunk order (the arrays' chunks one after the
+     * other), so the values depend on the seed only, not on the thread count. A million draws take several
+     * milliseconds, which on two threads was a tenth of a 20-epoch fit of ml-latest-small spent on one core.
+     * {@code alongside}, a step that touches none of the arrays, runs as one more task of the same round (first
+     * when there is one thread), so on two threads it no longer waits its turn.
      */
-    static void gaussian(float[] a, float mean, float std, SplittableRandom random, Hogwild threads) {
-        int chunks = (a.length + GAUSSIAN_CHUNK - 1) / GAUSSIAN_CHUNK;
-        SplittableRandom[] sources = new SplittableRandom[chunks];
-        for (int c = 0; c < chunks; c++) {
-            sources[c] = random.split();
+    static void gaussian(Hogwild threads, Runnable alongside, float mean, float std, SplittableRandom random,
+            float[]... arrays) {
+        int chunks = 0;
+        for (float[] a : arrays) {
+            chunks += (a.length + GAUSSIAN_CHUNK - 1) / GAUSSIAN_CHUNK;
         }
-        threads.rounds(1, chunks, (round, c) -> gaussian(a, c * GAUSSIAN_CHUNK,
-                Math.min(a.length, (c + 1) * GAUSSIAN_CHUNK), mean, std, sources[c]));
+        int[] array = new int[chunks];
+        int[] offset = new int[chunks];
+        SplittableRandom[] sources = new SplittableRandom[chunks];
+        for (int a = 0, c = 0; a < arrays.length; a++) {
+            for (int from = 0; from < arrays[a].length; from += GAUSSIAN_CHUNK, c++) {
+                array[c] = a;
+                offset[c] = from;
+                sources[c] = random.split();
+            }
+        }
+        // each chunk draws from a split of its source made on the thread that runs it: the sources were allocated
+        // side by side, several to a cache line, and two threads advancing neighbouring ones wrote the same line on
+        // every draw (two threads took longer than one)
+        threads.rounds(1, chunks + 1, (round, t) -> {
+            if (t == 0) {
+                alongside.run();
+                return;
+            }
+            float[] a = arrays[array[t - 1]];
+            int from = offset[t - 1];
+            gaussian(a, from, Math.min(a.length, from + GAUSSIAN_CHUNK), mean, std, sources[t - 1].split());
+        });
     }
 
     /** Fisher–Yates shuffle of {@code a[from..to)}. */

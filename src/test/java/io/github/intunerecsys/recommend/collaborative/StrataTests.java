@@ -32,11 +32,10 @@ class StrataTests {
         for (int s = 0; s < 4; s++) {
             rounds.add(Collections.synchronizedList(new ArrayList<>()));
         }
-        try (Hogwild threads = new Hogwild(2)) {
-            for (int s = 0; s < 4; s++) {
-                int r = s;
-                strata.subEpoch(s, threads, (from, to) -> rounds.get(r).add(new int[] {from, to}));
-            }
+        Hogwild threads = new Hogwild(2);
+        for (int s = 0; s < 4; s++) {
+            int r = s;
+            strata.subEpoch(s, threads, (from, to) -> rounds.get(r).add(new int[] {from, to}));
         }
         Set<Integer> indices = new HashSet<>();
         Set<Long> pairs = new HashSet<>();
@@ -111,12 +110,11 @@ class StrataTests {
                 Thread.onSpinWait();
                 done[r].incrementAndGet();
             };
-            try (Hogwild threads = new Hogwild(2)) {
-                if (pinned) {
-                    threads.pinnedRounds(rounds, tasks, task);
-                } else {
-                    threads.rounds(rounds, tasks, task);
-                }
+            Hogwild threads = new Hogwild(2);
+            if (pinned) {
+                threads.pinnedRounds(rounds, tasks, task);
+            } else {
+                threads.rounds(rounds, tasks, task);
             }
             assertThat(violations).as("pinned %s", pinned).hasValue(0);
             for (AtomicInteger d : done) {
@@ -132,30 +130,28 @@ class StrataTests {
         AtomicInteger first = new AtomicInteger(-1);
         AtomicInteger othersDone = new AtomicInteger();
         AtomicInteger released = new AtomicInteger();
-        try (Hogwild threads = new Hogwild(2)) {
-            threads.pinnedRounds(2, 4, (r, t) -> {
-                if (r == 0 && first.compareAndSet(-1, t)) {
-                    long until = System.nanoTime() + 5_000_000_000L;
-                    while (othersDone.get() < 3 && System.nanoTime() < until) {
-                        Thread.onSpinWait();
-                    }
-                    released.set(othersDone.get());
-                } else if (r == 0) {
-                    othersDone.incrementAndGet();
+        Hogwild threads = new Hogwild(2);
+        threads.pinnedRounds(2, 4, (r, t) -> {
+            if (r == 0 && first.compareAndSet(-1, t)) {
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (othersDone.get() < 3 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
                 }
-            });
-        }
+                released.set(othersDone.get());
+            } else if (r == 0) {
+                othersDone.incrementAndGet();
+            }
+        });
         assertThat(released).hasValue(3);
     }
 
     @Test
     void aFailingTaskFailsTheRoundsInsteadOfHanging() {
-        try (Hogwild threads = new Hogwild(2)) {
-            assertThatThrownBy(() -> threads.rounds(10, 2, (r, t) -> {
-                if (r == 3 && t == 1) {
-                    throw new ArithmeticException("boom");
-                }
-            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("boom");
-        }
+        Hogwild threads = new Hogwild(2);
+        assertThatThrownBy(() -> threads.rounds(10, 2, (r, t) -> {
+            if (r == 3 && t == 1) {
+                throw new ArithmeticException("boom");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("boom");
     }
 }
