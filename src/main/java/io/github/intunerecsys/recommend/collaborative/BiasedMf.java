@@ -1,5 +1,6 @@
 package io.github.intunerecsys.recommend.collaborative;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -101,19 +102,22 @@ public final class BiasedMf implements CfTrainer {
         Strata strata = laidOut[0];
         float[] but = new float[data.users()];
         float[] bit = new float[data.items()];
-        Epoch epoch = new Epoch(strata.users(), strata.items(), strata.ratings(), mu, but, bit, pt, qt, k);
+        Rates[] rates = new Rates[params.epochs()];
+        float scale = 1f;
+        for (int e = 0; e < rates.length; e++) {
+            rates[e] = Rates.of(params, scale);
+            scale *= params.lrDecay();
+        }
+        Epoch epoch = new Epoch(strata.users(), strata.items(), strata.ratings(), mu, but, bit, pt, qt, k, rates);
         float[] bu = new float[data.users()];
         float[] bi = new float[data.items()];
         float[] p = new float[pt.length];
         float[] q = new float[qt.length];
-        float scale = 1f;
-        for (int e = 0; e < params.epochs(); e++) {
-            epoch.rates(Rates.of(params, scale));
-            strata.epoch(hogwild, epoch, random);
-            if (trainingRmse != null) {
-                trainingRmse[e] = Math.sqrt(epoch.drainSquaredError() / Math.max(1, strata.size()));
+        strata.epochs(rates.length, hogwild, epoch, random);
+        if (trainingRmse != null) {
+            for (int e = 0; e < rates.length; e++) {
+                trainingRmse[e] = Math.sqrt(epoch.squaredError(e) / Math.max(1, strata.size()));
             }
-            scale *= params.lrDecay();
         }
         // back to row order on all threads: the item rows (most of the bytes) in two halves
         int items = data.items();
@@ -132,7 +136,7 @@ public final class BiasedMf implements CfTrainer {
     }
 
     /** One pass of the update over a range of the (shuffled) triples; holds the arrays so the loop reads locals. */
-    private static final class Epoch implements Hogwild.Range {
+    private static final class Epoch implements Strata.EpochRange {
         private final int[] userOf;
         private final int[] itemOf;
         private final float[] ratingOf;
@@ -142,11 +146,12 @@ public final class BiasedMf implements CfTrainer {
         private final float[] p;
         private final float[] q;
         private final int k;
-        private Rates rates;
-        private final DoubleAdder squaredError = new DoubleAdder();
+        private final Rates[] rates;
+        /** Per epoch: the squared errors of its updates, summed over blocks as they finish. */
+        private final DoubleAdder[] squaredError;
 
         Epoch(int[] userOf, int[] itemOf, float[] ratingOf, float mu, float[] bu, float[] bi,
-                float[] p, float[] q, int k) {
+                float[] p, float[] q, int k, Rates[] rates) {
             this.userOf = userOf;
             this.itemOf = itemOf;
             this.ratingOf = ratingOf;
@@ -156,22 +161,21 @@ public final class BiasedMf implements CfTrainer {
             this.p = p;
             this.q = q;
             this.k = k;
+            this.rates = rates;
+            this.squaredError = new DoubleAdder[rates.length];
+            Arrays.setAll(squaredError, e -> new DoubleAdder());
         }
 
-        void rates(Rates r) {
-            rates = r;
-        }
-
-        double drainSquaredError() {
-            return squaredError.sumThenReset();
+        double squaredError(int epoch) {
+            return squaredError[epoch].sum();
         }
 
         @Override
-        public void run(int from, int to) {
+        public void run(int epoch, int from, int to) {
             final int[] userOf = this.userOf, itemOf = this.itemOf;
             final float[] ratingOf = this.ratingOf, bu = this.bu, bi = this.bi, p = this.p, q = this.q;
             final int k = this.k;
-            final Rates r = this.rates;
+            final Rates r = rates[epoch];
             final float mu = this.mu, lrBu = r.lrBu(), lrBi = r.lrBi(), lrPu = r.lrPu(), lrQi = r.lrQi();
             final float regBu = r.regBu(), regBi = r.regBi(), regPu = r.regPu(), regQi = r.regQi();
             double sse = 0;
@@ -186,7 +190,7 @@ public final class BiasedMf implements CfTrainer {
                 bi[i] += lrBi * (err - regBi * bi[i]);
                 Kernels.sgdStep(p, uo, q, io, k, err, lrPu, regPu, lrQi, regQi);
             }
-            squaredError.add(sse);
+            squaredError[epoch].add(sse);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all
@@ -85,7 +86,7 @@ final class Hogwild {
         onWorkers(Math.min(threads, tasks), failure, w -> () -> {
             for (int t = tickets.getAndIncrement(); t < total; t = tickets.getAndIncrement()) {
                 int round = t / tasks;
-                if (!awaitFinished(finished, round * tasks, failure)
+                if (!await(finished::get, round * tasks, failure)
                         || !runTask(body, round, t % tasks, finished, failure)) {
                     return;
                 }
@@ -116,9 +117,9 @@ final class Hogwild {
         join(running, failure);
     }
 
-    /** Spins, then yields, until {@code finished} reaches {@code target}; false if another thread failed. */
-    private static boolean awaitFinished(AtomicInteger finished, int target, AtomicReference<Throwable> failure) {
-        for (int spins = 0; finished.get() < target; spins++) {
+    /** Spins, then yields, until {@code progress} reaches {@code target}; false if another thread failed. */
+    private static boolean await(IntSupplier progress, int target, AtomicReference<Throwable> failure) {
+        for (int spins = 0; progress.getAsInt() < target; spins++) {
             if (failure.get() != null) {
                 return false;
             }
@@ -147,42 +148,27 @@ final class Hogwild {
         }
     }
 
-    /**
-     * Like {@link #rounds}, but task {@code j} of every round is first offered to thread {@code j mod threads}: a
-     * task that reuses what the same task index touched in the round before finds it in its own core's cache. A
-     * thread done with its own tasks takes those still unclaimed from the others (from the end of their list), so a
-     * thread the OS preempts holds a round up by one task, not by all of its own.
-     */
-    void pinnedRounds(int rounds, int tasks, RoundTask body) {
-        if (threads == 1 || tasks == 1) {
-            rounds(rounds, tasks, body);
-            return;
-        }
-        int workers = Math.min(threads, tasks);
-        AtomicInteger finished = new AtomicInteger();
+    /** One thread's share of {@link #eachThread}. */
+    interface Worker {
+        /** Runs worker {@code w} of {@code workers}; {@code failed} is set when another worker threw. */
+        void run(int w, int workers, AtomicReference<Throwable> failed);
+    }
+
+    /** Runs {@code body} once on each of {@code min(threads, at most)} threads at once; returns when all ended. */
+    void eachThread(int atMost, Worker body) {
+        int workers = Math.max(1, Math.min(threads, atMost));
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        // claimed[j] == r: task j of round r is still free; a thread claims it by moving it to r + 1
-        AtomicIntegerArray claimed = new AtomicIntegerArray(tasks);
         onWorkers(workers, failure, w -> () -> {
-            for (int round = 0; round < rounds; round++) {
-                if (!awaitFinished(finished, round * tasks, failure)) {
-                    return;
-                }
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int n = 0; n < tasks; n++) {
-                        // first pass: own tasks in order; second: everyone's, last first
-                        int j = pass == 0 ? w + n * workers : tasks - 1 - n;
-                        if (j >= tasks) {
-                            break;
-                        }
-                        if (claimed.compareAndSet(j, round, round + 1)
-                                && !runTask(body, round, j, finished, failure)) {
-                            return;
-                        }
-                    }
-                }
+            try {
+                body.run(w, workers, failure);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
             }
         });
     }
 
+    /** Spins, then yields, until {@code progress[index]} reaches {@code target}; false if another thread failed. */
+    static boolean await(AtomicIntegerArray progress, int index, int target, AtomicReference<Throwable> failure) {
+        return await(() -> progress.get(index), target, failure);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.intunerecsys.recommend.collaborative;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The rating order of one training run laid out in strata for parallel SGD without shared rows (DSGD: Gemulla,
@@ -16,9 +17,10 @@ import java.util.SplittableRandom;
  * ratings keep landing on the same user rows and bias cache lines, and each write drags the line across cores —
  * measured 0.95× on two cores (`bench-train`, ml-latest-small), against 1.8–2.1× for these blocks (1.5–1.6× once
  * one thread trained in cache-sized blocks too and got 1.6× faster itself; 1.6–1.7× since the blocks' random
- * sources stopped sharing cache lines between the threads, see {@link #epoch}): a block's
- * rows (a user group and an item group) are few enough to stay in a core's cache. With {@code G} twice the
- * thread count a thread that finishes its block early takes another one of the same sub-epoch.
+ * sources stopped sharing cache lines between the threads, 1.8× since the threads run without a barrier between
+ * sub-epochs, see {@link #epochs}): a block's rows (a user group and an item group) are few enough to stay in a
+ * core's cache. With {@code G} twice the thread count each thread runs two blocks per sub-epoch, so uneven blocks
+ * partly even out.
  *
  * <p>The same layout serves one thread on big data: when all factor rows are far bigger than a core's cache, a
  * block's rows still fit ({@link #CACHE_BUDGET_BYTES}), and the triples are copied in block order, so an update
@@ -230,22 +232,48 @@ final class Strata {
         return groups;
     }
 
+    /** The body of {@link #epochs}: one block's range of triples in epoch {@code epoch}. */
+    interface EpochRange {
+        void run(int epoch, int from, int to);
+    }
+
     /**
-     * One epoch: the sub-epochs in an order drawn from {@code random}, the blocks of each spread over the threads
-     * of {@code hogwild}; each block's triples are reshuffled by the thread that runs it, from the block's own random
-     * source.
+     * {@code epochs} epochs in one run of the threads, without a barrier between sub-epochs: thread {@code w} runs
+     * the blocks of item groups {@code h ≡ w (mod threads)}, sub-epoch after sub-epoch, and a block waits only for
+     * the block before it of its user group (its item group's is its own thread's). Every row is updated by the
+     * same blocks in the same order as with a barrier after each sub-epoch, so the model does not depend on the
+     * number of threads; a thread that finishes its blocks early goes on into the next sub-epoch instead of waiting
+     * for the slowest block of this one. On two threads the barriers (4 per epoch of ml-latest-small, each a wait for
+     * the slower thread) cost about a tenth of a fit: `bench-train` 1.7 -> 1.8x.
+     *
+     * <p>Item group {@code h}'s rows (the bigger part of a block's) stay on one thread, so in that core's cache from
+     * one sub-epoch to the next; only the user groups' rows move between cores. Each block's triples are reshuffled
+     * before it runs, from a split of the block's own random source made on the running thread: the blocks' sources
+     * sit several to a cache line, and advancing one per swap bounced the line between the cores.
      */
-    void epoch(Hogwild threads, Hogwild.Range body, SplittableRandom random) {
-        int[] shifts = permutation(groups, random);
-        // task h of every sub-epoch is the block of item group h, always on the same thread: an item group's rows
-        // (the bigger half of a block's) stay in that core's cache from one sub-epoch to the next, and only the
-        // user group's rows move between cores
-        threads.pinnedRounds(groups, groups, (s, h) -> {
-            int b = block(shifts[s], Math.floorMod(h - shifts[s], groups));
-            // the shuffle draws from a split made here, in the running thread's own memory: the blocks' sources
-            // sit several to a cache line, and advancing one per swap bounced the line between the cores
-            Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b].split());
-            body.run(start[b], start[b + 1]);
+    void epochs(int epochs, Hogwild threads, EpochRange body, SplittableRandom random) {
+        int[][] shifts = new int[epochs][];
+        for (int e = 0; e < epochs; e++) {
+            shifts[e] = permutation(groups, random);
+        }
+        int subEpochs = epochs * groups;
+        // userDone[g]: how many of user group g's blocks (one per sub-epoch) have finished
+        AtomicIntegerArray userDone = new AtomicIntegerArray(groups);
+        threads.eachThread(groups, (w, workers, failed) -> {
+            for (int se = 0; se < subEpochs; se++) {
+                int e = se / groups;
+                int s = shifts[e][se % groups];
+                for (int h = w; h < groups; h += workers) {
+                    int g = Math.floorMod(h - s, groups);
+                    if (!Hogwild.await(userDone, g, se, failed)) {
+                        return;
+                    }
+                    int b = block(s, g);
+                    Training.shuffle(userOf, itemOf, ratingOf, start[b], start[b + 1], this.random[b].split());
+                    body.run(e, start[b], start[b + 1]);
+                    userDone.set(g, se + 1);
+                }
+            }
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class StrataTests {
@@ -95,54 +96,95 @@ class StrataTests {
 
     @Test
     void noTaskOfARoundStartsBeforeThePreviousRoundFinished() {
-        for (boolean pinned : new boolean[] {false, true}) {
-            int rounds = 50;
-            int tasks = 4;
-            AtomicInteger[] done = new AtomicInteger[rounds];
-            for (int r = 0; r < rounds; r++) {
-                done[r] = new AtomicInteger();
+        int rounds = 50;
+        int tasks = 4;
+        AtomicInteger[] done = new AtomicInteger[rounds];
+        for (int r = 0; r < rounds; r++) {
+            done[r] = new AtomicInteger();
+        }
+        AtomicInteger violations = new AtomicInteger();
+        new Hogwild(2).rounds(rounds, tasks, (r, t) -> {
+            if (r > 0 && done[r - 1].get() != tasks) {
+                violations.incrementAndGet();
             }
-            AtomicInteger violations = new AtomicInteger();
-            Hogwild.RoundTask task = (r, t) -> {
-                if (r > 0 && done[r - 1].get() != tasks) {
-                    violations.incrementAndGet();
-                }
-                Thread.onSpinWait();
-                done[r].incrementAndGet();
-            };
-            Hogwild threads = new Hogwild(2);
-            if (pinned) {
-                threads.pinnedRounds(rounds, tasks, task);
-            } else {
-                threads.rounds(rounds, tasks, task);
-            }
-            assertThat(violations).as("pinned %s", pinned).hasValue(0);
-            for (AtomicInteger d : done) {
-                assertThat(d).as("pinned %s", pinned).hasValue(tasks);
-            }
+            Thread.onSpinWait();
+            done[r].incrementAndGet();
+        });
+        assertThat(violations).hasValue(0);
+        for (AtomicInteger d : done) {
+            assertThat(d).hasValue(tasks);
         }
     }
 
     @Test
-    void pinnedTasksOfAHeldUpThreadAreTakenByTheOther() {
-        // the first task to start holds its thread until the round's three others are done: only a thread that
-        // takes tasks offered to the held-up one can finish them
-        AtomicInteger first = new AtomicInteger(-1);
-        AtomicInteger othersDone = new AtomicInteger();
-        AtomicInteger released = new AtomicInteger();
-        Hogwild threads = new Hogwild(2);
-        threads.pinnedRounds(2, 4, (r, t) -> {
-            if (r == 0 && first.compareAndSet(-1, t)) {
-                long until = System.nanoTime() + 5_000_000_000L;
-                while (othersDone.get() < 3 && System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
-                released.set(othersDone.get());
-            } else if (r == 0) {
-                othersDone.incrementAndGet();
+    void epochsOnTwoThreadsNeverTouchARowFromTwoBlocksAtOnceAndVisitEveryRatingOncePerEpoch() {
+        RatingTriples data = PlantedRatings.generate(60, 40, 2, 0.4, 0.3, 9);
+        Strata strata = Strata.of(data, data.allPositions(), 4, new SplittableRandom(1));
+        int epochs = 30;
+        // rows in use right now, by label; a block marks its rows on entry and clears them on exit
+        AtomicIntegerArray userBusy = new AtomicIntegerArray(data.users());
+        AtomicIntegerArray itemBusy = new AtomicIntegerArray(data.items());
+        AtomicInteger clashes = new AtomicInteger();
+        AtomicIntegerArray visits = new AtomicIntegerArray(epochs);
+        strata.epochs(epochs, new Hogwild(2), (e, from, to) -> {
+            Set<Integer> users = new HashSet<>();
+            Set<Integer> items = new HashSet<>();
+            for (int j = from; j < to; j++) {
+                users.add(strata.users()[j]);
+                items.add(strata.items()[j]);
             }
-        });
-        assertThat(released).hasValue(3);
+            users.forEach(u -> clashes.addAndGet(userBusy.incrementAndGet(u) > 1 ? 1 : 0));
+            items.forEach(i -> clashes.addAndGet(itemBusy.incrementAndGet(i) > 1 ? 1 : 0));
+            long until = System.nanoTime() + 50_000; // long enough for the other thread to be inside a block too
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            users.forEach(userBusy::decrementAndGet);
+            items.forEach(itemBusy::decrementAndGet);
+            visits.addAndGet(e, to - from);
+        }, new SplittableRandom(2));
+        assertThat(clashes).hasValue(0);
+        for (int e = 0; e < epochs; e++) {
+            assertThat(visits.get(e)).as("epoch %d", e).isEqualTo(data.size());
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsRunEachRowsBlocksInTheSameOrder() {
+        RatingTriples data = PlantedRatings.generate(60, 40, 2, 0.4, 0.3, 9);
+        List<List<Integer>> one = blockOrderPerUser(data, 1);
+        assertThat(blockOrderPerUser(data, 2)).isEqualTo(one);
+        // 4 groups, 10 epochs: each user label is in 4 blocks per epoch
+        assertThat(one.getFirst()).hasSize(40);
+    }
+
+    /** Per user label, the starts of the blocks that trained it, in the order they ran. */
+    private static List<List<Integer>> blockOrderPerUser(RatingTriples data, int threads) {
+        Strata strata = Strata.of(data, data.allPositions(), 4, new SplittableRandom(1));
+        List<List<Integer>> order = new ArrayList<>();
+        for (int u = 0; u < data.users(); u++) {
+            order.add(Collections.synchronizedList(new ArrayList<>()));
+        }
+        strata.epochs(10, new Hogwild(threads), (e, from, to) -> {
+            Set<Integer> users = new HashSet<>();
+            for (int j = from; j < to; j++) {
+                users.add(strata.users()[j]);
+            }
+            users.forEach(u -> order.get(u).add(from));
+        }, new SplittableRandom(2));
+        return order;
+    }
+
+    @Test
+    void aFailingBlockFailsTheEpochsInsteadOfHanging() {
+        RatingTriples data = PlantedRatings.generate(60, 40, 2, 0.4, 0.3, 9);
+        Strata strata = Strata.of(data, data.allPositions(), 4, new SplittableRandom(1));
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> strata.epochs(10, new Hogwild(2), (e, from, to) -> {
+            if (calls.incrementAndGet() == 7) {
+                throw new ArithmeticException("boom");
+            }
+        }, new SplittableRandom(2))).isInstanceOf(IllegalStateException.class).hasMessageContaining("boom");
     }
 
     @Test
