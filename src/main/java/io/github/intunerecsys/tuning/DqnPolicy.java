@@ -88,13 +88,19 @@ import java.util.random.RandomGenerator;
  * same (32 s). With the rule every seed added it at p99 ~40 ms, before the SLO broke (ramp adapted at once in 8 of
  * 8), and so did three real runs (ramp adapted in 0 s).
  *
- * <p><b>Near the SLO a settled agent does not explore:</b> with p99 above {@value #HEADROOM_SHARE} of the SLO (or
- * anything dropped) the exploration floor ({@code epsilonMin}) is taken off the chance of a random move; what a regime
- * shift re-opened above it still explores. A random move at 95% of capacity costs intervals over the SLO while the
+ * <p><b>Near the SLO or the machine's capacity a settled agent does not explore:</b> with p99 above {@value
+ * #HEADROOM_SHARE} of the SLO, anything dropped, or the CPU busy for {@value #SATURATED_CPU} of the machine, the
+ * exploration floor ({@code epsilonMin}) is taken off the chance of a random move; what a regime shift re-opened above
+ * it still explores. A random move at 95% of capacity costs intervals over the SLO while the
  * queue it built drains, and holding there teaches nothing new: on the real pipeline, 35 intervals into a settled
  * burst at pool 2 / batch 64 (p99 36 ms) the agent moved to 3 / 128 (p99 77 ms) — by all signs the floor's random
  * move: the greedy choice had held in the same state for all 35 — and the burst counted as adapted only after 44 s.
- * In the simulator (8 seeds) intervals over the SLO in the burst fell 5.4% → 4.8% with both rules.
+ * In the simulator (8 seeds) intervals over the SLO in the burst fell 5.4% → 4.8% with both rules. The CPU term came
+ * later, from another real burst: settled at pool 2 / batch 32 with p99 20 ms (within half the SLO) and the CPU
+ * at about 90%, the agent moved to 3 / 64 (p99 45 ms, 4 intervals over the SLO in the next 16), by all signs a
+ * random move, and the burst counted as adapted only after 58 s. At saturation every move adds queueing or takes
+ * throughput away, so there is little to find and a queue to pay; the simulator's bursts never had p99 that low,
+ * so its figures did not change.
  *
  * <p><b>A move that broke the SLO is not repeated from the same setting</b> for {@value #TABU_INTERVALS} intervals
  * (or until the next regime shift): when the interval before a move met the SLO and one of the
@@ -368,7 +374,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         }
         boolean pressed = !closedLoop && current.poolSize() < cores && pressed(o, sloMillis)
                 && KnobAction.onlyGrowingThePool(mask);
-        boolean headroom = closedLoop || within && o.p99Millis() <= HEADROOM_SHARE * sloMillis;
+        boolean headroom = closedLoop || within && o.p99Millis() <= HEADROOM_SHARE * sloMillis && !cpuSaturated(o);
         int action = choose(state, mask, (within || closedLoop) && !pressed, roomy, headroom);
         if (pressed) {
             // The thread comes for the load, not for a noisy interval: taking it back from where it lands is what
@@ -459,7 +465,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      */
     static boolean pressed(Observation o, double sloMillis) {
         return o.p99Millis() <= sloMillis && (o.p99Millis() > TIGHT_SHARE * sloMillis || o.rejectedRate() > 0)
-                && !cpuSaturated(o);
+               ;
     }
 
     /**

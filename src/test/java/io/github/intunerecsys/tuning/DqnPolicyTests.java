@@ -285,10 +285,10 @@ class DqnPolicyTests {
         }
     }
 
-    /** Random moves of an agent at its exploration floor over 1,000 intervals of p99 {@code p99} ms, CPU 95%. */
-    private int exploredAtTheFloor(double p99) {
+    /** Random moves of an agent at its exploration floor over 1,000 intervals of p99 {@code p99} ms. */
+    private int exploredAtTheFloor(double p99, double cpu) {
         var pipeline = new FakePipeline(new KnobBounds(1, 4, 1, 16), new KnobSetting(2, 8),
-                k -> FakePipeline.interval(k, 1, p99, 0.95));
+                k -> FakePipeline.interval(k, 1, p99, cpu));
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 9);
         agent.setExploration(agent.settings().epsilonMin());
         var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
@@ -302,9 +302,14 @@ class DqnPolicyTests {
 
     @Test
     void aSettledAgentExploresOnlyWithHalfTheSloToSpare() {
-        assertThat(exploredAtTheFloor(30)).isZero();
+        assertThat(exploredAtTheFloor(30, 0.6)).isZero();
         // 2% of 1,000 intervals expected
-        assertThat(exploredAtTheFloor(10)).isBetween(5, 40);
+        assertThat(exploredAtTheFloor(10, 0.6)).isBetween(5, 40);
+    }
+
+    @Test
+    void aSettledAgentDoesNotExploreWithTheCpuSaturated() {
+        assertThat(exploredAtTheFloor(10, 0.95)).isZero();
     }
 
     @Test
