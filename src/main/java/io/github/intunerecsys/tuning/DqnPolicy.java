@@ -91,10 +91,10 @@ import java.util.random.RandomGenerator;
  * <p><b>Near the SLO or the machine's capacity a settled agent does not explore:</b> with p99 above {@value
  * #HEADROOM_SHARE} of the SLO, anything dropped, or the CPU busy for {@value #SATURATED_CPU} of the machine, the
  * exploration floor ({@code epsilonMin}) is taken off the chance of a random move; what a regime shift re-opened above
- * it still explores. A random move at 95% of capacity costs intervals over the SLO while the
- * queue it built drains, and holding there teaches nothing new: on the real pipeline, 35 intervals into a settled
- * burst at pool 2 / batch 64 (p99 36 ms) the agent moved to 3 / 128 (p99 77 ms) — by all signs the floor's random
- * move: the greedy choice had held in the same state for all 35 — and the burst counted as adapted only after 44 s.
+ * it still explores. A random move at 95% of capacity costs intervals over the SLO while the queue it built drains,
+ * and holding there teaches nothing new: on the real pipeline, 35 intervals into a settled burst at pool 2 / batch 64
+ * (p99 36 ms) the agent moved to 3 / 128 (p99 77 ms) — by all signs the floor's random move: the greedy choice had
+ * held in the same state for all 35 — and the burst counted as adapted only after 44 s.
  * In the simulator (8 seeds) intervals over the SLO in the burst fell 5.4% → 4.8% with both rules. The CPU term came
  * later, from another real burst: settled at pool 2 / batch 32 with p99 20 ms (within half the SLO) and the CPU
  * at about 90%, the agent moved to 3 / 64 (p99 45 ms, 4 intervals over the SLO in the next 16), by all signs a

@@ -13,10 +13,13 @@ import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
- * Runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all
- * writing the shared parameter arrays without locks (Hogwild!, Niu et al., NIPS 2011): ratings rarely touch the same user and item
- * rows at the same moment, and a lost update is just noise in SGD. With one thread the caller's thread runs the
- * whole range, so single-threaded training takes the very same code path and stays deterministic.
+ * The training threads of one fit: the caller's thread plus helpers from a pool shared by all fits. {@link #epoch}
+ * runs one SGD epoch over {@code [0, n)} split into contiguous chunks that the threads claim in turn, all writing the
+ * shared parameter arrays without locks (Hogwild!, Niu et al., NIPS 2011): ratings rarely touch the same user and
+ * item rows at the same moment, and a lost update is just noise in SGD (SVD++ trains so). {@link #rounds} runs
+ * rounds of tasks with a barrier between them, {@link #eachThread} one long task per thread that synchronises itself
+ * ({@link #await}; DSGD's blocks, {@link Strata#epochs}). With one thread the caller's thread runs everything, so
+ * single-threaded training takes the very same code path and stays deterministic.
  */
 final class Hogwild {
 
