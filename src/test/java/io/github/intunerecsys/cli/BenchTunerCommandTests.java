@@ -23,11 +23,44 @@ class BenchTunerCommandTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
-        for (String phase : List.of("low", "ramp", "heavy", "burst", "low-again")) {
+        for (String phase : List.of("low", "ramp", "heavy", "burst", "overload", "low-again")) {
             assertThat(table).contains("oracle       " + phase).contains("static       " + phase);
         }
         assertThat(Files.readString(dir.resolve("r.json"))).contains("\"perIntervalShare\"").contains("\"offered\"");
         assertThat(Files.readString(dir.resolve("r.svg"))).startsWith("<svg").contains("static-peak");
+    }
+
+    @Test
+    void theDefaultTraceOverloadsTheHeavyModelOnceAndTheNearCapacityTraceNever() {
+        var phases = BenchTunerCommand.trace("default");
+        assertThat(phases).extracting(BenchTunerCommand.Phase::name)
+                .containsExactly("low", "ramp", "heavy", "burst", "overload", "low-again");
+        assertThat(phases).filteredOn(BenchTunerCommand.Phase::overload).extracting(BenchTunerCommand.Phase::name)
+                .containsExactly("overload");
+        assertThat(BenchTunerCommand.trace("near-capacity")).extracting(BenchTunerCommand.Phase::name)
+                .containsExactly("low", "ramp", "heavy", "burst", "low-again");
+        assertThatThrownBy(() -> BenchTunerCommand.trace("spiky")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("near-capacity");
+    }
+
+    @Test
+    void inAnOverloadSheddingIsNoBreachButP99OverTheSloStillIs() {
+        var reward = io.github.intunerecsys.tuning.RewardFunction.defaults(2);
+        var overload = new BenchTunerCommand.Phase("overload", TunerBenchEnvironment.Workload.HEAVY, 1.25, 1.25);
+        var burst = new BenchTunerCommand.Phase("burst", TunerBenchEnvironment.Workload.HEAVY, 0.95, 0.95);
+        // 1000 req/s offered, 800 served at p99 45 ms, 200 shed: a breach near capacity, none in an overload.
+        var shedding = observation(1000, 800, 200, 45);
+        assertThat(BenchTunerCommand.breached(burst, reward, shedding)).isTrue();
+        assertThat(BenchTunerCommand.breached(overload, reward, shedding)).isFalse();
+        var late = observation(1000, 800, 200, 60);
+        assertThat(BenchTunerCommand.breached(overload, reward, late)).isTrue();
+        assertThat(BenchTunerCommand.breached(burst, reward, observation(1000, 1000, 0, 45))).isFalse();
+    }
+
+    private static io.github.intunerecsys.tuning.Observation observation(double arrival, double served, double rejected,
+            double p99) {
+        return new io.github.intunerecsys.tuning.Observation(1, arrival, served, served, rejected, p99 / 2, p99 * 0.9,
+                p99, 0, 0.5, 2, 64);
     }
 
     @Test
