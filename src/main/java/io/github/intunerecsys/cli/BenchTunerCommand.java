@@ -7,6 +7,7 @@ import io.github.intunerecsys.tuning.GradientPolicy;
 import io.github.intunerecsys.tuning.HillClimbPolicy;
 import io.github.intunerecsys.tuning.KnobBounds;
 import io.github.intunerecsys.tuning.KnobSetting;
+import io.github.intunerecsys.tuning.Observation;
 import io.github.intunerecsys.tuning.PolicyFile;
 import io.github.intunerecsys.tuning.RewardFunction;
 import io.github.intunerecsys.tuning.StaticPolicy;
@@ -178,7 +179,7 @@ final class BenchTunerCommand implements Command {
      * Whether an interval of this phase breached the SLO: p99 over it, or (outside an overload phase) any request
      * rejected or dropped at its deadline.
      */
-    static boolean breached(Phase phase, RewardFunction reward, io.github.intunerecsys.tuning.Observation o) {
+    static boolean breached(Phase phase, RewardFunction reward, Observation o) {
         return phase.overload() ? reward.breach(o) > 0 : reward.breached(o);
     }
 
@@ -319,8 +320,9 @@ final class BenchTunerCommand implements Command {
             results.add(runPolicy(setup, p, policy, defaults, reward, oracle));
             err.println("bench-tuner: " + p + " done");
         }
-        // The best static configuration for the heaviest phase, run through the whole trace: what an operator who
-        // provisions for the peak would run, for the low-load CPU comparison.
+        // The best static configuration for the burst (the heaviest load a static setting can serve whole; the
+        // overload sheds whatever the setting), run through the whole trace: what an operator who provisions for
+        // the peak would run, for the low-load CPU comparison.
         OraclePhase peak = oracle.stream().filter(o -> o.phase().equals("burst")).findFirst().orElse(oracle.getLast());
         results.add(runPolicy(setup, "static-peak", new StaticPolicy(peak.best()), peak.best(), reward, oracle));
         Targets targets = targets(results);

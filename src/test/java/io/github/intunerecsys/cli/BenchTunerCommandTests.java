@@ -3,6 +3,9 @@ package io.github.intunerecsys.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.intunerecsys.cli.TunerBenchEnvironment.Workload;
+import io.github.intunerecsys.tuning.Observation;
+import io.github.intunerecsys.tuning.RewardFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +48,9 @@ class BenchTunerCommandTests {
 
     @Test
     void inAnOverloadSheddingIsNoBreachButP99OverTheSloStillIs() {
-        var reward = io.github.intunerecsys.tuning.RewardFunction.defaults(2);
-        var overload = new BenchTunerCommand.Phase("overload", TunerBenchEnvironment.Workload.HEAVY, 1.25, 1.25);
-        var burst = new BenchTunerCommand.Phase("burst", TunerBenchEnvironment.Workload.HEAVY, 0.95, 0.95);
+        var reward = RewardFunction.defaults(2);
+        var overload = new BenchTunerCommand.Phase("overload", Workload.HEAVY, 1.25, 1.25);
+        var burst = new BenchTunerCommand.Phase("burst", Workload.HEAVY, 0.95, 0.95);
         // 1000 req/s offered, 800 served at p99 45 ms, 200 shed: a breach near capacity, none in an overload.
         var shedding = observation(1000, 800, 200, 45);
         assertThat(BenchTunerCommand.breached(burst, reward, shedding)).isTrue();
@@ -57,9 +60,9 @@ class BenchTunerCommandTests {
         assertThat(BenchTunerCommand.breached(burst, reward, observation(1000, 1000, 0, 45))).isFalse();
     }
 
-    private static io.github.intunerecsys.tuning.Observation observation(double arrival, double served, double rejected,
+    private static Observation observation(double arrival, double served, double rejected,
             double p99) {
-        return new io.github.intunerecsys.tuning.Observation(1, arrival, served, served, rejected, p99 / 2, p99 * 0.9,
+        return new Observation(1, arrival, served, served, rejected, p99 / 2, p99 * 0.9,
                 p99, 0, 0.5, 2, 64);
     }
 
