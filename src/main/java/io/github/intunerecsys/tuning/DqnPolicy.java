@@ -115,6 +115,21 @@ import java.util.random.RandomGenerator;
  * an overloaded pipeline drops requests and p99 stays near the deadline whatever the move, so goodput is the only
  * sign that halving the batch made things worse.
  *
+ * <p><b>While requests are shed, the pool does not shrink below the cores nor, with the CPU saturated, grow beyond
+ * them; and a setting over the SLO for {@value #HELD_OVER_SLO} intervals running is not held again.</b> Requests
+ * dropped (deadline or full queue) say capacity is short; up to one thread per core a thread fewer takes capacity
+ * away whatever the batch, and beyond the cores on a saturated CPU a thread more adds contention, not capacity (the
+ * same reason the latency mask above gives). In the real pipeline's overload phase (heavy model at 1.25× its
+ * capacity, every setting sheds) the agent went from pool 2 to 1 in each of four runs, one to three times, each move
+ * costing two intervals at a third of the goodput, and in one run climbed from 2 to 6 threads at batch 8–32 for ten
+ * intervals: the overload counted as adapted after 42 and 54 s in two of the four. In the simulator's overload (16
+ * seeds) it adapted within 30 s in 9 of 16 (never in 3), with the two pool masks in 15 (2–6 s): the shrinking mask
+ * alone did not do it (the agent then climbed in threads instead). The last seed held pool 2 / batch 32 over the SLO
+ * (p99 75 ms) for the whole phase, halving being open but valued below holding; masking the hold after three
+ * intervals over the SLO at one setting moved it on (adapted in 8 s; 16 of 16 in 2–8 s). Holding stays valid when every other move is masked (the tabu
+ * above keeps the agent from returning at once to a move that made things worse), and the streak counts only
+ * intervals with the knobs unchanged, so a move resets it.
+ *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
  * cannot express, and the continuous state (rates, percentiles) has no natural grid. A 11 → 32 → 32 → 9 network is
@@ -200,6 +215,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     static final double WORSE_GOOD_SHARE = 0.9;
     /** An SLO breach this many intervals after a move (with no other move since) is blamed on the move. */
     static final int MOVE_BLAME_INTERVALS = 2;
+    /** After this many intervals over the SLO in a row at the same setting, holding is masked. */
+    static final int HELD_OVER_SLO = 3;
     /** CPU usage (share of the machine) from which the pipeline counts as saturated. */
     static final double SATURATED_CPU = 0.85;
     /** Exploratory moves are drawn among those valued within this margin of the greedy one. */
@@ -246,6 +263,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
     private double movedFromP99;
     private double movedFromGoodShare;
     private int sinceMove;
+    /** Intervals over the SLO in a row with the knobs unchanged. */
+    private int overStreak;
     /** The machine's cores: the thread a latency near the SLO forces is added only while the pool is smaller. */
     private int cores = Integer.MAX_VALUE;
     /** Per setting, until which decision each move stays masked (it broke the SLO from there). */
@@ -328,6 +347,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         previousState = null;
         previousAction = -1;
         move = -1;
+        overStreak = 0;
     }
 
     @Override
@@ -341,6 +361,16 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         }
         if (!closedLoop && halvingCannotPay(o, sloMillis)) {
             KnobAction.forbidHalvingTheBatch(mask);
+        }
+        if (!closedLoop && shedding(o)) {
+            // Short of capacity: a thread fewer (up to the cores) takes capacity away, and on a saturated CPU a
+            // thread more beyond them only adds contention (see the class comment)
+            if (current.poolSize() <= cores) {
+                KnobAction.forbidShrinkingThePool(mask);
+            }
+            if (current.poolSize() >= cores && cpuSaturated(o)) {
+                KnobAction.forbidGrowingThePool(mask);
+            }
         }
         if (Double.isFinite(reward)) {
             rewardCount = Math.min(rewardCount + 1, REWARD_MEAN_WINDOW);
@@ -371,6 +401,10 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         }
         if (!closedLoop && tight(o, sloMillis)) {
             KnobAction.forbidAddingLatency(mask, cpuSaturated(o));
+        }
+        overStreak = o.p99Millis() > sloMillis ? (lastAction == KnobAction.HOLD ? overStreak + 1 : 1) : 0;
+        if (!closedLoop && overStreak >= HELD_OVER_SLO) {
+            KnobAction.forbidHoldingIfAnyMoveIsLeft(mask);
         }
         boolean pressed = !closedLoop && current.poolSize() < cores && pressed(o, sloMillis)
                 && KnobAction.onlyGrowingThePool(mask);
@@ -408,6 +442,11 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      */
     static boolean idle(Observation o) {
         return !(o.arrivalRate() > 0) && !(o.queueDepth() > 0);
+    }
+
+    /** Requests were dropped (deadline or full queue): the pipeline is short of capacity. */
+    static boolean shedding(Observation o) {
+        return o.rejectedRate() > 0;
     }
 
     /** The share of the offered load served within the SLO (1 with nothing offered). */

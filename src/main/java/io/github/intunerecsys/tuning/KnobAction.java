@@ -91,6 +91,24 @@ final class KnobAction {
         return any;
     }
 
+    /** Masks out the three moves that take a worker away. */
+    static void forbidShrinkingThePool(boolean[] mask) {
+        for (int a = 0; a < COUNT; a++) {
+            if (poolDelta(a) < 0) {
+                mask[a] = false;
+            }
+        }
+    }
+
+    /** Masks out holding, unless no other move is valid. */
+    static void forbidHoldingIfAnyMoveIsLeft(boolean[] mask) {
+        boolean other = false;
+        for (int a = 0; a < COUNT; a++) {
+            other |= a != HOLD && mask[a];
+        }
+        mask[HOLD] = !other;
+    }
+
     /** Masks out the three moves that halve the batch. */
     static void forbidHalvingTheBatch(boolean[] mask) {
         for (int a = 0; a < COUNT; a++) {

@@ -341,6 +341,63 @@ class DqnPolicyTests {
                 ? dropping(k, 0.6) : dropping(k, 0.9))).isPositive();
     }
 
+    /** Decisions of a fresh agent on a 2-core machine, pool 1..4 and batch 1..16 from 2 / 8, exploring with ε. */
+    private List<Decision> decisionsOnTwoCores(java.util.function.Function<KnobSetting, Observation> world,
+            double epsilon, int steps) {
+        var pipeline = new FakePipeline(new KnobBounds(1, 4, 1, 16), new KnobSetting(2, 8), world);
+        var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 13);
+        agent.setCores(2);
+        agent.setExploration(epsilon);
+        var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
+        List<Decision> out = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            out.add(loop.step());
+        }
+        return out;
+    }
+
+    @Test
+    void whileRequestsAreShedTheAgentKeepsAThreadPerCoreAndAddsNoneBeyondOnASaturatedCpu() {
+        // Every setting sheds a fifth of the load; an agent exploring every move it may make
+        List<Decision> saturated = decisionsOnTwoCores(k -> dropping(k, 0.8, 0.95), 1, 300);
+        assertThat(saturated).noneMatch(d -> d.before().poolSize() <= 2 && d.after().poolSize() < d.before().poolSize());
+        assertThat(saturated).noneMatch(d -> d.before().poolSize() >= 2 && d.after().poolSize() > d.before().poolSize());
+        assertThat(saturated).anyMatch(d -> d.after().batchSize() != d.before().batchSize());
+        // with CPU to spare a thread beyond the cores may still be tried, and given back from above the cores
+        List<Decision> spare = decisionsOnTwoCores(k -> dropping(k, 0.8, 0.6), 1, 300);
+        assertThat(spare).anyMatch(d -> d.before().poolSize() == 2 && d.after().poolSize() == 3);
+        assertThat(spare).anyMatch(d -> d.before().poolSize() > 2 && d.after().poolSize() < d.before().poolSize());
+        assertThat(spare).noneMatch(d -> d.before().poolSize() <= 2 && d.after().poolSize() < d.before().poolSize());
+    }
+
+    /** Whether some decision held knobs that had been over the SLO for the two intervals before it and its own. */
+    private static boolean heldThreeIntervalsOverTheSlo(List<Decision> decisions) {
+        for (int i = 2; i < decisions.size(); i++) {
+            Decision a = decisions.get(i - 2);
+            Decision b = decisions.get(i - 1);
+            Decision c = decisions.get(i);
+            boolean sameKnobs = a.after().equals(a.before()) && b.after().equals(b.before())
+                    && c.after().equals(c.before());
+            if (sameKnobs && a.p99Millis() > 50 && b.p99Millis() > 50 && c.p99Millis() > 50) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aSettingOverTheSloThreeIntervalsRunningIsNotHeldAgain() {
+        // Batch 8 and up are over the SLO (p99 75 ms), smaller batches meet it; a greedy fresh agent from batch 8
+        java.util.function.Function<KnobSetting, Observation> world = k -> k.batchSize() >= 8
+                ? FakePipeline.interval(k, 0.7, 75, 0.6) : FakePipeline.interval(k, 1, 30, 0.6);
+        List<Decision> greedy = decisionsOnTwoCores(world, 0, 200);
+        assertThat(heldThreeIntervalsOverTheSlo(greedy)).isFalse();
+        assertThat(greedy).anyMatch(d -> d.p99Millis() > 50 && d.after().batchSize() < d.before().batchSize());
+        // where nothing meets the SLO it keeps moving rather than sit on one breaching setting
+        List<Decision> nowhere = decisionsOnTwoCores(k -> FakePipeline.interval(k, 0.7, 75, 0.6), 0, 200);
+        assertThat(heldThreeIntervalsOverTheSlo(nowhere)).isFalse();
+    }
+
     /** 1000 requests/s offered, {@code served} of them in time and the rest dropped at the deadline, p99 46 ms. */
     private static Observation dropping(KnobSetting k, double served) {
         return dropping(k, served, 0.95);

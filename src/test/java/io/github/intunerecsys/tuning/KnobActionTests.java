@@ -26,6 +26,24 @@ class KnobActionTests {
     }
 
     @Test
+    void holdingIsForbiddenOnlyWhileAnotherMoveIsLeft() {
+        boolean[] some = KnobAction.mask(new KnobSetting(1, 1), bounds);
+        KnobAction.forbidHoldingIfAnyMoveIsLeft(some);
+        assertThat(some).containsExactly(false, false, false, false, false, true, false, true, true);
+        boolean[] none = new boolean[KnobAction.COUNT];
+        none[KnobAction.HOLD] = true;
+        KnobAction.forbidHoldingIfAnyMoveIsLeft(none);
+        assertThat(none[KnobAction.HOLD]).isTrue();
+    }
+
+    @Test
+    void shrinkingThePoolIsForbiddenWithBothBatchMoves() {
+        boolean[] mask = KnobAction.mask(new KnobSetting(2, 8), bounds);
+        KnobAction.forbidShrinkingThePool(mask);
+        assertThat(mask).containsExactly(false, false, false, true, true, true, true, true, true);
+    }
+
+    @Test
     void maskedAgentNeverProposesAnythingOutsideTheBounds() {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
         KnobSetting k = new KnobSetting(1, 1);
