@@ -126,7 +126,8 @@ import java.util.random.RandomGenerator;
  * seeds) it adapted within 30 s in 9 of 16 (never in 3), with the two pool masks in 15 (2–6 s): the shrinking mask
  * alone did not do it (the agent then climbed in threads instead). The last seed held pool 2 / batch 32 over the SLO
  * (p99 75 ms) for the whole phase, halving being open but valued below holding; masking the hold after three
- * intervals over the SLO at one setting moved it on (adapted in 8 s; 16 of 16 in 2–8 s). Holding stays valid when every other move is masked (the tabu
+ * intervals over the SLO at one setting moved it on (adapted in 8 s; 16 of 16 in 2–8 s). On the real pipeline the
+ * overload then adapted in 5–6 s in each run (README), at pool 2 / batch 16 with no move to one thread. Holding stays valid when every other move is masked (the tabu
  * above keeps the agent from returning at once to a move that made things worse), and the streak counts only
  * intervals with the knobs unchanged, so a move resets it.
  *
