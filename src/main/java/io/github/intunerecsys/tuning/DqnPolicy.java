@@ -127,9 +127,9 @@ import java.util.random.RandomGenerator;
  * alone did not do it (the agent then climbed in threads instead). The last seed held pool 2 / batch 32 over the SLO
  * (p99 75 ms) for the whole phase, halving being open but valued below holding; masking the hold after three
  * intervals over the SLO at one setting moved it on (adapted in 8 s; 16 of 16 in 2–8 s). On the real pipeline the
- * overload then adapted in 5–6 s in each run (README), at pool 2 / batch 16 with no move to one thread. Holding stays valid when every other move is masked (the tabu
- * above keeps the agent from returning at once to a move that made things worse), and the streak counts only
- * intervals with the knobs unchanged, so a move resets it.
+ * overload then adapted in 2–6 s in each of four runs (README), at pool 2 / batch 16 with no move to one thread.
+ * Holding stays valid when every other move is masked (the tabu above keeps the agent from returning at once to a
+ * move that made things worse), and the streak counts only intervals with the knobs unchanged, so a move resets it.
  *
  * <p><b>Why a DQN and not tabular or linear Q-learning.</b> The best move depends on interactions — whether a
  * larger batch helps depends on load, latency headroom and the current pool — that a linear function of the features
@@ -482,7 +482,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         if (!(o.p99Millis() <= sloMillis)) {
             return false;
         }
-        if (o.rejectedRate() > 0) {
+        if (shedding(o)) {
             // Requests dropped (deadline, full queue) while those served were in time: capacity is short, latency
             // is not, and a smaller batch costs more per request
             return true;
