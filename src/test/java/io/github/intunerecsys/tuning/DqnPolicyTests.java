@@ -191,11 +191,7 @@ class DqnPolicyTests {
         var pipeline = new FakePipeline(wide, new KnobSetting(1, 8), world);
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 5);
         var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
-        List<Decision> out = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            out.add(loop.step());
-        }
-        return out;
+        return steps(loop, steps);
     }
 
     private static long halvings(List<Decision> decisions) {
@@ -216,11 +212,16 @@ class DqnPolicyTests {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
         agent.setExploration(0);
         var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
-        List<Decision> decisions = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            decisions.add(loop.step());
+        return steps(loop, 40);
+    }
+
+    /** The decisions of {@code n} steps of the loop. */
+    private static List<Decision> steps(TuningLoop loop, int n) {
+        List<Decision> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(loop.step());
         }
-        return decisions;
+        return out;
     }
 
     @Test
@@ -349,11 +350,7 @@ class DqnPolicyTests {
         agent.setCores(2);
         agent.setExploration(epsilon);
         var loop = new TuningLoop(agent, pipeline, pipeline, reward, InstantSource.system(), TunerMetrics.NONE, 10);
-        List<Decision> out = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            out.add(loop.step());
-        }
-        return out;
+        return steps(loop, steps);
     }
 
     @Test
