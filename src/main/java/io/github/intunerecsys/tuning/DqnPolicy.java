@@ -78,6 +78,11 @@ import java.util.random.RandomGenerator;
  * pre-training taught that a larger batch pays at high load) or added a thread, and spent two or three intervals
  * over the SLO: 2 of 8 seeds took longer than 30 s to stay settled (31, 41 s); with the mask none did (worst 12 s;
  * burst intervals over the SLO 9.0% → 5.6% over the 8 seeds). With a full batch waiting the batch still doubles.
+ * With the CPU saturated the batch does not double from p99 above {@value #HEADROOM_SHARE} of the SLO either
+ * ({@link #busy}): a saturated CPU with nothing waiting has no load the larger batch's throughput would serve, and
+ * the larger batch adds its time to every request. On the real pipeline's burst the agent doubled 64 → 128 at p99
+ * 33 ms (the CPU saturated) and spent the next 30 s at p99 41–49 ms with six intervals over the SLO, where halving
+ * back is masked (saturated, within the SLO): the burst counted as adapted after 39 s.
  *
  * <p><b>With less than a quarter of the SLO left (or requests dropped) while the CPU has room, the agent adds a
  * thread</b> (up to one per core, {@link #setCores}; HOLD and every other move masked; the thread with the batch kept
@@ -114,6 +119,11 @@ import java.util.random.RandomGenerator;
  * load served within the SLO fell below {@value #WORSE_GOOD_SHARE}× what it was: with the service's 40 ms deadline
  * an overloaded pipeline drops requests and p99 stays near the deadline whatever the move, so goodput is the only
  * sign that halving the batch made things worse.
+ * When the setting the move was made from met the SLO, the move is also undone at once (the inverse move is the
+ * only one left, whatever the other masks say): the interval before showed a setting that works, the one after a
+ * setting that does not, and the masks that keep a settled agent still (no halving on a saturated CPU, nothing that
+ * adds latency near the SLO) would otherwise hold it at the worse one for as long as its p99 stays just within the
+ * SLO between breaches.
  *
  * <p><b>While requests are shed, the pool does not shrink below the cores nor, with the CPU saturated, grow beyond
  * them; and a setting over the SLO for {@value #HELD_OVER_SLO} intervals running is not held again.</b> Requests
@@ -382,11 +392,15 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             learn();
         }
         boolean within = withinSlo(o, sloMillis);
+        int undo = -1;
         sinceMove++;
         if (!closedLoop && move >= 0 && sinceMove <= MOVE_BLAME_INTERVALS && !within
                 && (movedFromWithinSlo || o.p99Millis() > WORSE_P99 * movedFromP99
                         || goodShare(o) < WORSE_GOOD_SHARE * movedFromGoodShare)) {
             tabu.computeIfAbsent(movedFrom, k -> new long[KnobAction.COUNT])[move] = decisions + TABU_INTERVALS;
+            if (movedFromWithinSlo && KnobAction.apply(KnobAction.inverse(move), current).equals(movedFrom)) {
+                undo = KnobAction.inverse(move);
+            }
             move = -1;
         }
         boolean ownMove = closedLoop ? lastExplored : lastAction != KnobAction.HOLD;
@@ -394,23 +408,40 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             reopened = Math.max(reopened, settings.reopenEpsilon());
             tabu.clear();
         }
+        if (!closedLoop && tight(o, sloMillis)) {
+            KnobAction.forbidAddingLatency(mask, cpuSaturated(o));
+        } else if (!closedLoop && busy(o, sloMillis)) {
+            KnobAction.forbidDoublingTheBatch(mask);
+        }
+        boolean[] withoutTabu = mask.clone();
         long[] banned = tabu.get(current);
         if (banned != null) {
             for (int a = 0; a < KnobAction.COUNT; a++) {
                 mask[a] &= a == KnobAction.HOLD || banned[a] <= decisions;
             }
         }
-        if (!closedLoop && tight(o, sloMillis)) {
-            KnobAction.forbidAddingLatency(mask, cpuSaturated(o));
-        }
         overStreak = o.p99Millis() > sloMillis ? (lastAction == KnobAction.HOLD ? overStreak + 1 : 1) : 0;
         if (!closedLoop && overStreak >= HELD_OVER_SLO) {
+            if (KnobAction.onlyHolding(mask)) {
+                // Stuck over the SLO with every move masked by the tabu: staying is known to be bad now, and the
+                // blame that masked the moves may have been a noisy interval (see the class comment)
+                System.arraycopy(withoutTabu, 0, mask, 0, mask.length);
+            }
             KnobAction.forbidHoldingIfAnyMoveIsLeft(mask);
         }
-        boolean pressed = !closedLoop && current.poolSize() < cores && pressed(o, sloMillis)
+        boolean[] allowed = KnobAction.mask(current, bounds);
+        int forced = -1;
+        if (undo >= 0 && allowed[undo] && (banned == null || banned[undo] <= decisions)) {
+            // The setting before the move met the SLO and this one broke it: go back (see the class comment)
+            forced = undo;
+        }
+        if (forced >= 0) {
+            KnobAction.forbidAllBut(mask, forced);
+        }
+        boolean pressed = !closedLoop && forced < 0 && current.poolSize() < cores && pressed(o, sloMillis)
                 && KnobAction.onlyGrowingThePool(mask);
         boolean headroom = closedLoop || within && o.p99Millis() <= HEADROOM_SHARE * sloMillis && !cpuSaturated(o);
-        int action = choose(state, mask, (within || closedLoop) && !pressed, roomy, headroom);
+        int action = choose(state, mask, (within || closedLoop) && !pressed && forced < 0, roomy, headroom);
         if (pressed) {
             // The thread comes for the load, not for a noisy interval: taking it back from where it lands is what
             // made the latency tight, so that is masked there for a while (as a move that broke the SLO would be).
@@ -472,6 +503,15 @@ public final class DqnPolicy extends AbstractTuningPolicy {
      */
     static boolean tight(Observation o, double sloMillis) {
         return withinSlo(o, sloMillis) && o.p99Millis() > TIGHT_SHARE * sloMillis && !backlogged(o);
+    }
+
+    /**
+     * The SLO was met with less than half of it left ({@link #HEADROOM_SHARE}), the CPU saturated and no full batch
+     * waiting: a doubled batch cannot add throughput the load needs, and it adds a batch's time to every request.
+     */
+    static boolean busy(Observation o, double sloMillis) {
+        return withinSlo(o, sloMillis) && o.p99Millis() > HEADROOM_SHARE * sloMillis && cpuSaturated(o)
+                && !backlogged(o);
     }
 
     /**

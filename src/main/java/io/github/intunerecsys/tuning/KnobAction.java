@@ -26,6 +26,11 @@ final class KnobAction {
         return 3 * (poolDelta(action) + 1) + 2;
     }
 
+    /** The move that undoes {@code action} (from a power-of-two batch): both knob steps reversed. */
+    static int inverse(int action) {
+        return COUNT - 1 - action;
+    }
+
     static KnobSetting apply(int action, KnobSetting s) {
         int b = switch (batchStep(action)) {
             case -1 -> s.batchSize() / 2;
@@ -48,6 +53,13 @@ final class KnobAction {
         }
         ok[HOLD] = true;
         return ok;
+    }
+
+    /** Leaves only {@code action} valid. */
+    static void forbidAllBut(boolean[] mask, int action) {
+        for (int a = 0; a < COUNT; a++) {
+            mask[a] = a == action;
+        }
     }
 
     /** Masks out the three moves that add a worker. */
@@ -100,6 +112,16 @@ final class KnobAction {
         }
     }
 
+    /** Whether holding is the only valid move. */
+    static boolean onlyHolding(boolean[] mask) {
+        for (int a = 0; a < COUNT; a++) {
+            if (a != HOLD && mask[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Masks out holding, unless no other move is valid. */
     static void forbidHoldingIfAnyMoveIsLeft(boolean[] mask) {
         boolean other = false;
@@ -107,6 +129,15 @@ final class KnobAction {
             other |= a != HOLD && mask[a];
         }
         mask[HOLD] = !other;
+    }
+
+    /** Masks out the three moves that double the batch. */
+    static void forbidDoublingTheBatch(boolean[] mask) {
+        for (int a = 0; a < COUNT; a++) {
+            if (batchStep(a) > 0) {
+                mask[a] = false;
+            }
+        }
     }
 
     /** Masks out the three moves that halve the batch. */

@@ -44,6 +44,31 @@ class KnobActionTests {
     }
 
     @Test
+    void theInverseOfEveryMoveLeadsBackToWhereItWasMadeFrom() {
+        KnobSetting k = new KnobSetting(2, 8);
+        for (int a = 0; a < KnobAction.COUNT; a++) {
+            assertThat(KnobAction.apply(KnobAction.inverse(a), KnobAction.apply(a, k))).as(KnobAction.describe(a))
+                    .isEqualTo(k);
+        }
+        assertThat(KnobAction.inverse(KnobAction.HOLD)).isEqualTo(KnobAction.HOLD);
+    }
+
+    @Test
+    void doublingTheBatchIsForbiddenWithEveryPoolMove() {
+        boolean[] mask = KnobAction.mask(new KnobSetting(2, 8), bounds);
+        KnobAction.forbidDoublingTheBatch(mask);
+        assertThat(mask).containsExactly(true, true, false, true, true, false, true, true, false);
+    }
+
+    @Test
+    void forbiddingAllButOneMoveLeavesOnlyThatMoveEvenWithoutHolding() {
+        boolean[] mask = KnobAction.mask(new KnobSetting(2, 8), bounds);
+        KnobAction.forbidAllBut(mask, 1);
+        assertThat(mask).containsExactly(false, true, false, false, false, false, false, false, false);
+        assertThat(DqnPolicy.argmax(new double[] {9, 0, 9, 9, 9, 9, 9, 9, 9}, mask)).isEqualTo(1);
+    }
+
+    @Test
     void maskedAgentNeverProposesAnythingOutsideTheBounds() {
         var agent = new DqnPolicy(DqnPolicy.Settings.defaults(), 50, 7);
         KnobSetting k = new KnobSetting(1, 1);
