@@ -131,15 +131,6 @@ final class KnobAction {
         mask[HOLD] = !other;
     }
 
-    /** Masks out the three moves that double the batch. */
-    static void forbidDoublingTheBatch(boolean[] mask) {
-        for (int a = 0; a < COUNT; a++) {
-            if (batchStep(a) > 0) {
-                mask[a] = false;
-            }
-        }
-    }
-
     /** Masks out the three moves that halve the batch. */
     static void forbidHalvingTheBatch(boolean[] mask) {
         for (int a = 0; a < COUNT; a++) {

@@ -54,13 +54,6 @@ class KnobActionTests {
     }
 
     @Test
-    void doublingTheBatchIsForbiddenWithEveryPoolMove() {
-        boolean[] mask = KnobAction.mask(new KnobSetting(2, 8), bounds);
-        KnobAction.forbidDoublingTheBatch(mask);
-        assertThat(mask).containsExactly(true, true, false, true, true, false, true, true, false);
-    }
-
-    @Test
     void forbiddingAllButOneMoveLeavesOnlyThatMoveEvenWithoutHolding() {
         boolean[] mask = KnobAction.mask(new KnobSetting(2, 8), bounds);
         KnobAction.forbidAllBut(mask, 1);
