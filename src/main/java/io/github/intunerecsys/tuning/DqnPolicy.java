@@ -425,19 +425,16 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             }
             KnobAction.forbidHoldingIfAnyMoveIsLeft(mask);
         }
-        boolean[] allowed = KnobAction.mask(current, bounds);
-        int forced = -1;
-        if (undo >= 0 && allowed[undo] && (banned == null || banned[undo] <= decisions)) {
+        boolean undoing = undo >= 0 && KnobAction.mask(current, bounds)[undo]
+                && (banned == null || banned[undo] <= decisions);
+        if (undoing) {
             // The setting before the move met the SLO and this one broke it: go back (see the class comment)
-            forced = undo;
+            KnobAction.forbidAllBut(mask, undo);
         }
-        if (forced >= 0) {
-            KnobAction.forbidAllBut(mask, forced);
-        }
-        boolean pressed = !closedLoop && forced < 0 && current.poolSize() < cores && pressed(o, sloMillis)
+        boolean pressed = !closedLoop && !undoing && current.poolSize() < cores && pressed(o, sloMillis)
                 && KnobAction.onlyGrowingThePool(mask);
         boolean headroom = closedLoop || within && o.p99Millis() <= HEADROOM_SHARE * sloMillis && !cpuSaturated(o);
-        int action = choose(state, mask, (within || closedLoop) && !pressed && forced < 0, roomy, headroom);
+        int action = choose(state, mask, (within || closedLoop) && !pressed && !undoing, roomy, headroom);
         if (pressed) {
             // The thread comes for the load, not for a noisy interval: taking it back from where it lands is what
             // made the latency tight, so that is masked there for a while (as a move that broke the SLO would be).

@@ -124,11 +124,7 @@ final class KnobAction {
 
     /** Masks out holding, unless no other move is valid. */
     static void forbidHoldingIfAnyMoveIsLeft(boolean[] mask) {
-        boolean other = false;
-        for (int a = 0; a < COUNT; a++) {
-            other |= a != HOLD && mask[a];
-        }
-        mask[HOLD] = !other;
+        mask[HOLD] = onlyHolding(mask);
     }
 
     /** Masks out the three moves that halve the batch. */
