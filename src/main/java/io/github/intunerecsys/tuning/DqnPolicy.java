@@ -411,10 +411,8 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         }
         boolean[] withoutTabu = mask.clone();
         long[] banned = tabu.get(current);
-        if (banned != null) {
-            for (int a = 0; a < KnobAction.COUNT; a++) {
-                mask[a] &= a == KnobAction.HOLD || banned[a] <= decisions;
-            }
+        for (int a = 0; a < KnobAction.COUNT; a++) {
+            mask[a] &= a == KnobAction.HOLD || !tabued(banned, a);
         }
         overStreak = o.p99Millis() > sloMillis ? (lastAction == KnobAction.HOLD ? overStreak + 1 : 1) : 0;
         if (!closedLoop && overStreak >= HELD_OVER_SLO) {
@@ -425,8 +423,7 @@ public final class DqnPolicy extends AbstractTuningPolicy {
             }
             KnobAction.forbidHoldingIfAnyMoveIsLeft(mask);
         }
-        boolean undoing = undo >= 0 && KnobAction.mask(current, bounds)[undo]
-                && (banned == null || banned[undo] <= decisions);
+        boolean undoing = undo >= 0 && KnobAction.mask(current, bounds)[undo] && !tabued(banned, undo);
         if (undoing) {
             // The setting before the move met the SLO and this one broke it: go back (see the class comment)
             KnobAction.forbidAllBut(mask, undo);
@@ -458,6 +455,11 @@ public final class DqnPolicy extends AbstractTuningPolicy {
         lastAction = action;
         decisions++;
         return KnobAction.apply(action, current);
+    }
+
+    /** Whether {@code action} is still masked by the tabu of the current setting ({@code banned}, null if none). */
+    private boolean tabued(long[] banned, int action) {
+        return banned != null && banned[action] > decisions;
     }
 
     /**
